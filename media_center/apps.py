@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class MediaCenterConfig(AppConfig):
+    name = "media_center"
+    verbose_name = "Media Center"

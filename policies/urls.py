@@ -1,0 +1,9 @@
+from django.urls import path
+
+from . import views
+
+app_name = "policies"
+urlpatterns = [
+    path("policies/", views.policy_list, name="list"),
+    path("documents/", views.document_list, name="documents"),
+]

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ReformSiteConfig(AppConfig):
+    name = "reform_site"
+    verbose_name = "Site"

@@ -1,0 +1,69 @@
+"""Site-wide content that staff edit: the site's identity and the home page's copy."""
+
+from django.core.cache import cache
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from markdownx.models import MarkdownxField
+
+from .markdown import render_markdown
+
+
+class SiteSettings(models.Model):
+    """The one record holding the site's name and the home page's own words.
+
+    A single row (pk 1), so that staff change the words in the admin and
+    templates hold only interface labels.
+    """
+
+    CACHE_KEY = "site-settings"
+
+    site_name = models.CharField(max_length=120, default="Police Reform Progress")
+    city = models.CharField(max_length=80, default="Chicago")
+    department = models.CharField(max_length=120, default="Chicago Police Department")
+    tagline = models.CharField(max_length=200, blank=True)
+
+    what_heading = models.CharField(_("“What we are doing” heading"), max_length=120)
+    what_intro = MarkdownxField(_("“What we are doing” introduction"), blank=True)
+    what_intro_html = models.TextField(editable=False, blank=True)
+
+    involved_heading = models.CharField(max_length=120)
+    areas_card_title = models.CharField(max_length=80)
+    areas_card_text = models.TextField()
+    media_card_title = models.CharField(max_length=80)
+    media_card_text = models.TextField()
+    feedback_card_title = models.CharField(max_length=80)
+    feedback_card_text = models.TextField()
+
+    areas_heading = models.CharField(max_length=120)
+    comparisons_heading = models.CharField(max_length=120)
+    media_heading = models.CharField(max_length=120)
+    media_subheading = models.CharField(max_length=120, blank=True)
+    media_empty_text = models.CharField(
+        max_length=200, default="No recent posts have been published at this time."
+    )
+    policies_heading = models.CharField(max_length=120)
+    policies_text = models.TextField(blank=True)
+    feedback_heading = models.CharField(max_length=120)
+    feedback_text = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("site settings and home page")
+        verbose_name_plural = _("site settings and home page")
+
+    def __str__(self):
+        return str(_("Site settings and home page"))
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        self.what_intro_html = render_markdown(self.what_intro)
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """Return the settings record, cached; an unsaved blank one before setup."""
+        found = cache.get(cls.CACHE_KEY)
+        if found is None:
+            found = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, found, 300)
+        return found

@@ -1,0 +1,35 @@
+"""The site's URL map."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.contrib.admin.views.decorators import staff_member_required
+from django.urls import include, path
+from django.views.static import serve
+from markdownx.views import ImageUploadView, MarkdownifyView
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("", include("areas.urls")),
+    path("media-center/", include("media_center.urls")),
+    path("", include("policies.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("comparisons/", include("comparisons.urls")),
+    # The editor's preview and image upload are for staff only.
+    path(
+        "markdownx/markdownify/",
+        staff_member_required(MarkdownifyView.as_view()),
+        name="markdownx_markdownify",
+    ),
+    path(
+        "markdownx/upload/",
+        staff_member_required(ImageUploadView.as_view()),
+        name="markdownx_upload",
+    ),
+    path("admin/", admin.site.urls),
+]
+
+if settings.DEBUG:
+    urlpatterns += [path("uploads/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -1,0 +1,38 @@
+"""Every admin changelist, add and change page loads for a superuser."""
+
+import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from tests.factories import PostFactory
+
+pytestmark = pytest.mark.django_db
+
+MODELS = {model._meta.model_name: model for model in admin.site._registry}
+
+
+@pytest.fixture
+def one_of_everything(demo_content, admin_user):
+    Group.objects.create(name="Editors")
+    PostFactory()
+
+
+@pytest.mark.parametrize("model_name", sorted(MODELS))
+def test_changelist_add_and_change_pages_load(admin_client, one_of_everything, model_name):
+    model = MODELS[model_name]
+    app_label = model._meta.app_label
+    changelist = reverse(f"admin:{app_label}_{model_name}_changelist")
+    assert admin_client.get(changelist).status_code == 200
+    assert admin_client.get(changelist, {"q": "a"}).status_code == 200
+    obj = model.objects.first()
+    change = reverse(f"admin:{app_label}_{model_name}_change", args=[obj.pk])
+    assert admin_client.get(change).status_code == 200
+    add = admin_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
+    # The site settings record is a singleton: once it exists there is nothing to add.
+    assert add.status_code == (403 if model_name == "sitesettings" else 200)
+
+
+def test_site_settings_cannot_be_deleted(admin_client, demo_content):
+    url = reverse("admin:reform_site_sitesettings_delete", args=[1])
+    assert admin_client.get(url).status_code == 403

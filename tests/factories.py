@@ -1,0 +1,51 @@
+"""Factories for building test data that reads like the site's own."""
+
+import datetime
+
+import factory
+from django.utils import timezone
+
+from areas.models import Area
+from comparisons.models import ConsentDecree
+from media_center.models import Announcement, Post
+
+
+class AreaFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Area
+
+    title = factory.Sequence(lambda n: f"Area {n}")
+    slug = factory.Sequence(lambda n: f"area-{n}")
+    summary = "What this area is about."
+    order = factory.Sequence(int)
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Post
+
+    title = factory.Sequence(lambda n: f"Post {n}")
+    slug = factory.Sequence(lambda n: f"post-{n}")
+    summary = "A short summary."
+    body = "Some *Markdown*."
+    status = Post.Status.PUBLISHED
+    published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))
+
+
+class AnnouncementFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Announcement
+
+    title = factory.Sequence(lambda n: f"Announcement {n}")
+    slug = factory.Sequence(lambda n: f"announcement-{n}")
+
+
+class ConsentDecreeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ConsentDecree
+
+    city = factory.Sequence(lambda n: f"City {n}")
+    slug = factory.Sequence(lambda n: f"city-{n}")
+    department = factory.LazyAttribute(lambda o: f"{o.city} Police Department")
+    entered = datetime.date(2015, 1, 1)
+    paragraph_count = 300
