@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from policies.models import Policy
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,8 +15,10 @@ MODELS = {model._meta.model_name: model for model in admin.site._registry}
 
 @pytest.fixture
 def one_of_everything(demo_content, admin_user):
+    """The demo content plus a record of each model it does not load."""
     Group.objects.create(name="Editors")
     PostFactory()
+    Policy.objects.create(title="Use of Force policy", slug="use-of-force")
 
 
 @pytest.mark.parametrize("model_name", sorted(MODELS))
