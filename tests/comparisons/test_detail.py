@@ -44,6 +44,7 @@ def test_the_page_shows_notes_people_dates_and_sources(client, los_angeles):
     )
     for link in ("https://www.lapdonline.org/", "https://example.org/order.pdf"):
         assert f'<a href="{link}" rel="noopener noreferrer">{link}</a>' in html
+    assert "style=" not in html
 
 
 def test_unverified_facts_are_called_out_on_the_page(client, los_angeles):
