@@ -13,7 +13,7 @@ def home(request):
     context = {
         "announcement": Announcement.objects.active().first(),
         "areas": Area.objects.all(),
-        "decrees": ConsentDecree.objects.filter(show_on_home=True),
+        "decrees": ConsentDecree.objects.for_home(),
         "posts": Post.objects.published()[:3],
     }
     return render(request, "reform_site/home.html", context)

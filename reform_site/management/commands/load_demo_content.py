@@ -79,6 +79,8 @@ class Command(BaseCommand):
                         "notes": row["notes"],
                         "sources": "\n".join(row["sources"].split()),
                         "confidence": row["confidence"],
+                        # The facts the research could not confirm, named in the data.
+                        **{f"{fact}_unverified": True for fact in row["unverified"].split()},
                         "milestone": demo_content.MILESTONES.get(city, ""),
                         "is_own_decree": city == demo_content.OWN_DECREE,
                         "show_on_home": city in demo_content.HOME_DECREES,
