@@ -79,3 +79,11 @@ def test_rss_feed_is_well_formed_with_the_required_elements(client, posts):
 def test_feeds_are_well_formed_when_there_are_no_posts(client, db):
     assert parse(client.get("/media-center/feed/")).findall(f"{ATOM}entry") == []
     assert parse(client.get("/media-center/feed/rss/")).find("channel").findall("item") == []
+
+
+@pytest.mark.parametrize("url", ["/", "/media-center/", "/areas/"])
+def test_pages_announce_both_feeds_in_their_head(client, db, url):
+    html = client.get(url).content.decode()
+    head = html.split("</head>")[0]
+    assert '<link rel="alternate" type="application/atom+xml" href="/media-center/feed/"' in head
+    assert '<link rel="alternate" type="application/rss+xml" href="/media-center/feed/rss/"' in head

@@ -156,3 +156,16 @@ def test_list_query_count_does_not_grow_with_posts(client, django_assert_max_num
     with django_assert_max_num_queries(len(one_post)):
         html = client.get(LIST).content.decode()
     assert len(titles(html)) == 10
+
+
+def test_home_page_shows_the_latest_three_with_their_photos(client, django_assert_max_num_queries):
+    PostWithCoverFactory()
+    client.get("/")
+    with CaptureQueriesContext(connection) as one_post:
+        client.get("/")
+    posts = PostWithCoverFactory.create_batch(6, cover_size=(640, 400))
+    with django_assert_max_num_queries(len(one_post)):
+        html = client.get("/").content.decode()
+    assert html.count('class="cover-image"') == 3
+    for post in posts[-3:]:
+        assert post.title in html
