@@ -9,7 +9,6 @@ register = template.Library()
 # What a cover image fills, for the browser to pick a rendition (see static/css).
 SIZES = {
     "thumbnail": "(min-width: 40rem) 12rem, calc(100vw - 2rem)",
-    "wide": "(min-width: 72rem) 70rem, calc(100vw - 2rem)",
     "article": "(min-width: 46rem) 44rem, calc(100vw - 2rem)",
 }
 
@@ -18,8 +17,8 @@ SIZES = {
 def cover_image(post, slot="thumbnail", loading="lazy"):
     """The post's cover as an <img> with its renditions: nothing when it has none.
 
-    ``slot`` names the space the image fills on the page (thumbnail, wide or
-    article), so a phone is sent the rendition for its screen, not the original.
+    ``slot`` names the space the image fills on the page (a thumbnail in a list,
+    or the article column), so a phone is sent the rendition for its screen, not the original.
     """
     items = post.cover_renditions
     if not items:

@@ -158,3 +158,16 @@ def test_replacing_or_deleting_the_cover_removes_the_old_files(django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         post.delete()
     assert not any(default_storage.exists(name) for name in new)
+
+
+@pytest.mark.django_db
+def test_missing_renditions_can_be_made_again_from_the_command_line():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    post = PostWithCoverFactory()
+    for rendition in post.cover_renditions:
+        default_storage.delete(rendition.name)
+    call_command("make_renditions", stdout=StringIO())
+    assert all(default_storage.exists(r.name) for r in post.cover_renditions)

@@ -126,7 +126,7 @@ def test_a_featured_post_is_shown_larger_with_a_label(client):
     featured = re.search(r'<li class="post-item has-image post-featured">.*?</li>', html, re.S)
     assert "Big news" in featured.group(0)
     assert "<strong>Featured</strong>" in featured.group(0)
-    assert 'sizes="(min-width: 72rem) 70rem' in featured.group(0)
+    assert 'sizes="(min-width: 46rem) 44rem' in featured.group(0)
     assert html.count("post-featured") == 1
 
 
