@@ -123,6 +123,12 @@ def check_image(upload):
         )
     extensions, _mime = ACCEPTED_FORMATS[image.format]
     extension = PurePosixPath(name).suffix.lower()
+    if not extension:
+        raise ValidationError(
+            _("“%(name)s” has no extension: rename it to end in %(expected)s and upload it again."),
+            code="no_extension",
+            params={"name": name, "expected": extensions[0]},
+        )
     if extension not in extensions:
         raise ValidationError(
             _(
@@ -134,7 +140,7 @@ def check_image(upload):
             params={
                 "name": name,
                 "format": FORMAT_LABELS[image.format],
-                "extension": extension or _("nothing"),
+                "extension": extension,
                 "expected": extensions[0],
             },
         )
@@ -256,11 +262,11 @@ def make_renditions(name, storage=None):
     """
     storage = storage or default_storage
     with storage.open(name, "rb") as original:
-        image = Image.open(original)
-        image.load()
-    width, height = image.size
-    wanted = renditions(name, width, height)
-    missing = [r for r in wanted if not storage.exists(r.name)]
+        image = Image.open(original)  # reads the header only
+        wanted = renditions(name, *image.size)
+        missing = [r for r in wanted if not storage.exists(r.name)]
+        if missing:
+            image.load()
     if missing:
         if image.mode not in ("RGB", "RGBA", "L"):
             image = image.convert("RGBA" if "transparency" in image.info else "RGB")

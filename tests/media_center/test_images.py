@@ -50,7 +50,7 @@ def assert_no_metadata(image, data):
         ("page.jpg", b"<html><body>not a photo</body></html>", "is not a picture"),
         ("photo.jpg", encoded("PNG"), "contains a PNG image but its name ends in “.jpg”"),
         ("photo.png", jpeg_bytes(), "contains a JPEG image but its name ends in “.png”"),
-        ("photo", encoded("WEBP"), "contains a WebP image but its name ends in “nothing”"),
+        ("photo", encoded("WEBP"), "has no extension: rename it to end in .webp"),
         ("animation.gif", encoded("GIF"), "is a GIF image; only JPEG, PNG and WebP are accepted"),
         ("scan.tiff", encoded("TIFF"), "is a TIFF image; only JPEG, PNG and WebP are accepted"),
         ("bomb.png", bomb_bytes(), "has too many pixels to open safely"),
