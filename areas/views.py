@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from media_center.models import Post
 from reform_site.views import placeholder
 
 from .models import Area
@@ -12,7 +13,8 @@ def area_list(request):
 
 def area_detail(request, slug):
     area = get_object_or_404(Area, slug=slug)
-    return render(request, "areas/area_detail.html", {"area": area})
+    posts = Post.objects.published().for_area(area)[:5]
+    return render(request, "areas/area_detail.html", {"area": area, "posts": posts})
 
 
 progress = placeholder(_("Progress"))

@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "media_center"
 urlpatterns = [
     path("", views.post_list, name="list"),
+    path("feed/", feeds.AtomPostsFeed(), name="feed"),
+    path("feed/rss/", feeds.RssPostsFeed(), name="feed_rss"),
     path("announcements/<slug:slug>/", views.announcement_detail, name="announcement"),
     path("<slug:slug>/", views.post_detail, name="detail"),
+    path("<slug:slug>/preview/", views.post_preview, name="preview"),
 ]

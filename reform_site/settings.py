@@ -155,7 +155,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Markdown: the editor's preview goes through the same sanitizer as the site.
 MARKDOWNX_MARKDOWNIFY_FUNCTION = "reform_site.markdown.render_markdown"
 MARKDOWNX_UPLOAD_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
-MARKDOWNX_UPLOAD_MAX_SIZE = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+# Images staff upload (covers and the editor): checked in media_center/images.py.
+IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
+IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
+MARKDOWNX_UPLOAD_MAX_SIZE = IMAGE_UPLOAD_MAX_BYTES
 MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
 
 # Content Security Policy: nothing from another host, no inline scripts.

@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path
 from django.views.static import serve
-from markdownx.views import ImageUploadView, MarkdownifyView
+from markdownx.views import MarkdownifyView
+
+from media_center.views import EditorImageUploadView
 
 from . import views
 
@@ -17,7 +19,8 @@ urlpatterns = [
     path("", include("policies.urls")),
     path("feedback/", include("feedback.urls")),
     path("comparisons/", include("comparisons.urls")),
-    # The editor's preview and image upload are for staff only.
+    # The editor's preview and image upload are for staff only; uploads get the
+    # same checks and metadata stripping as a post's cover image.
     path(
         "markdownx/markdownify/",
         staff_member_required(MarkdownifyView.as_view()),
@@ -25,7 +28,7 @@ urlpatterns = [
     ),
     path(
         "markdownx/upload/",
-        staff_member_required(ImageUploadView.as_view()),
+        staff_member_required(EditorImageUploadView.as_view()),
         name="markdownx_upload",
     ),
     path("admin/", admin.site.urls),
