@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext_lazy as _
 
+from policies.models import Policy
 from reform_site.views import placeholder
 
 from .models import Area
@@ -12,7 +13,8 @@ def area_list(request):
 
 def area_detail(request, slug):
     area = get_object_or_404(Area, slug=slug)
-    return render(request, "areas/area_detail.html", {"area": area})
+    open_drafts = Policy.objects.open_for_comment().for_area(area)
+    return render(request, "areas/area_detail.html", {"area": area, "open_drafts": open_drafts})
 
 
 progress = placeholder(_("Progress"))
