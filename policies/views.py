@@ -4,6 +4,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import patch_cache_control
 
 from media_center.models import Post
 
@@ -24,19 +25,23 @@ def policy_list(request):
 
 def policy_detail(request, slug):
     """A policy with its window, documents and their earlier versions."""
+    # Staff may preview a draft before it is published; residents see published ones only.
+    policies = Policy.objects.all() if request.user.is_staff else Policy.objects.published()
     policy = get_object_or_404(
-        Policy.objects.published()
-        .with_window()
-        .prefetch_related(
+        policies.with_window().prefetch_related(
             "areas",
             "extensions",
             Prefetch("posts", queryset=Post.objects.published()),
         ),
         slug=slug,
     )
-    documents = version_history(policy.documents.published())
+    documents = policy.documents.published() if policy.is_published else policy.documents.all()
+    documents = version_history(documents)
     context = {"policy": policy, "documents": documents, "time_zone": settings.TIME_ZONE}
-    return render(request, "policies/policy_detail.html", context)
+    response = render(request, "policies/policy_detail.html", context)
+    if not policy.is_published:
+        patch_cache_control(response, private=True, no_cache=True, no_store=True)
+    return response
 
 
 def document_list(request):

@@ -309,3 +309,11 @@ def test_empty_document_library_says_so(client, clock):
     assert "No documents have been published yet." in text_of(
         client.get(reverse("policies:documents"))
     )
+
+
+def test_staff_can_preview_an_unpublished_draft_uncached(staff_client, clock):
+    policy = PolicyFactory(title="Being prepared", is_published=False)
+    response = staff_client.get(policy.get_absolute_url())
+    assert response.status_code == 200
+    assert "Preview: this policy is not published." in text_of(response)
+    assert "no-store" in response.headers["Cache-Control"]
