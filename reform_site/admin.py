@@ -3,6 +3,10 @@ from markdownx.admin import MarkdownxModelAdmin
 
 from .models import SiteSettings
 
+admin.site.site_header = "Reform site administration"
+admin.site.site_title = "Reform site admin"
+admin.site.index_title = "Keep the site current"
+
 
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(MarkdownxModelAdmin):

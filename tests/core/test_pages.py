@@ -71,3 +71,11 @@ def test_responses_carry_a_content_security_policy(client, demo_content):
 def test_unknown_pages_are_404(client, db):
     assert client.get("/areas/no-such-area/").status_code == 404
     assert client.get("/media-center/no-such-post/").status_code == 404
+
+
+def test_missing_page_is_a_friendly_404(client, demo_content):
+    response = client.get("/no/such/page/")
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert "Page not found" in html
+    assert 'href="/"' in html
