@@ -1,21 +1,402 @@
 """Draft policies open for public comment, and the document library."""
 
+from pathlib import PurePath
+
+from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from markdownx.models import MarkdownxField
+
+from reform_site.markdown import render_markdown
+
+from .uploads import validate_document_file
+from .windows import local_today, long_date
+
+
+class PolicyQuerySet(models.QuerySet):
+    """Which policies residents see, and which are taking comments."""
+
+    def published(self):
+        """Policies staff have published; the rest are still being prepared."""
+        return self.filter(is_published=True)
+
+    def with_window(self):
+        """Annotate ``closes_on``: the last day for comments, counting extensions."""
+        if "closes_on" in self.query.annotations:
+            return self
+        latest_extension = (
+            PolicyExtension.objects.filter(policy=OuterRef("pk"))
+            .order_by("-closes")
+            .values("closes")[:1]
+        )
+        return self.annotate(closes_on=Coalesce(Subquery(latest_extension), F("comment_closes")))
+
+    def open_for_comment(self, now=None):
+        """Published drafts taking comments now: from local midnight on the first day
+        to local midnight after the last day, extensions included."""
+        today = local_today(now)
+        return (
+            self.published()
+            .with_window()
+            .filter(status=Policy.Status.OPEN, comment_opens__lte=today, closes_on__gte=today)
+        )
+
+    def for_area(self, area):
+        """Policies related to ``area``."""
+        return self.filter(areas=area)
+
+    def with_status(self, status, now=None):
+        """Policies a resident would call ``status`` today.
+
+        A draft whose window has passed is under review until staff say what
+        became of it, so it is no longer listed as open for comment.
+        """
+        today = local_today(now)
+        policies = self.with_window()
+        window_passed = Q(status=Policy.Status.OPEN, closes_on__lt=today)
+        if status == Policy.Status.OPEN:
+            return self.open_for_comment(now)
+        if status == Policy.Status.REVIEW:
+            return policies.filter(Q(status=Policy.Status.REVIEW) | window_passed)
+        return policies.filter(status=status)
+
+    def in_listing_order(self, now=None):
+        """Open drafts first (closing soonest first), then the newest windows."""
+        today = local_today(now)
+        policies = self.with_window()
+        return policies.annotate(
+            open_now=Case(
+                When(
+                    status=Policy.Status.OPEN,
+                    comment_opens__lte=today,
+                    closes_on__gte=today,
+                    then=Value(0),
+                ),
+                default=Value(1),
+            )
+        ).order_by(
+            "open_now",
+            Case(When(open_now=0, then=F("closes_on")), default=None).asc(nulls_last=True),
+            F("comment_opens").desc(nulls_last=True),
+            "title",
+        )
 
 
 class Policy(models.Model):
-    """A department policy published as a draft for public comment."""
+    """A department policy published as a draft for public comment.
+
+    Comments are taken while the status is Open for comment and today, in the
+    site's time zone, falls between the first and last day of the window (or
+    of its latest extension). Staff publish "What we heard" after the window.
+    """
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("Open for comment")
+        REVIEW = "review", _("Under review")
+        ADOPTED = "adopted", _("Adopted")
+        ARCHIVED = "archived", _("Archived")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(max_length=200, unique=True)
+    number = models.CharField(
+        _("policy number"), max_length=40, blank=True, help_text=_("Such as G03-02.")
+    )
+    summary = models.TextField(help_text=_("One or two sentences for lists and the home page."))
+    body = MarkdownxField(blank=True, help_text=_("The draft's text or an overview, in Markdown."))
+    body_html = models.TextField(editable=False, blank=True)
+    status = models.CharField(
+        max_length=10,
+        choices=Status,
+        default=Status.OPEN,
+        help_text=_(
+            "While Open for comment, the comment form shows between the first and last day "
+            "below. After the last day the site shows the draft as Under review until you "
+            "change the status."
+        ),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Shown on the site. Leave unticked while you prepare the draft."),
+    )
+    comment_opens = models.DateField(
+        _("first day for comments"),
+        null=True,
+        blank=True,
+        help_text=_("Comments open at midnight at the start of this day, local time."),
+    )
+    comment_closes = models.DateField(
+        _("last day for comments"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Comments close at midnight at the end of this day, local time. To extend the "
+            "window, add an extension below rather than changing this date."
+        ),
+    )
+    areas = models.ManyToManyField(
+        "areas.Area", blank=True, related_name="policies", verbose_name=_("related areas")
+    )
+    posts = models.ManyToManyField(
+        "media_center.Post", blank=True, related_name="policies", verbose_name=_("related posts")
+    )
+    what_we_heard = MarkdownxField(
+        _("what we heard"),
+        blank=True,
+        help_text=_(
+            "A summary of the comments and what changed because of them. Shown once the "
+            "window has closed."
+        ),
+    )
+    what_we_heard_html = models.TextField(editable=False, blank=True)
+    created = models.DateTimeField(auto_now_add=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    objects = PolicyQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]
         verbose_name_plural = "policies"
 
     def __str__(self):
-        return self.title
+        return f"{self.number} {self.title}" if self.number else self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.what_we_heard_html = render_markdown(self.what_we_heard)
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("policies:list")
+        return reverse("policies:detail", args=[self.slug])
+
+    def clean(self):
+        opens, closes = self.comment_opens, self.comment_closes
+        if (opens is None) != (closes is None):
+            missing = "comment_closes" if closes is None else "comment_opens"
+            raise ValidationError(
+                {missing: _("Give both the first and the last day for comments, or neither.")}
+            )
+        if opens and closes <= opens:
+            raise ValidationError(
+                {
+                    "comment_closes": _(
+                        "The last day for comments must be after the first day (%(opens)s). "
+                        "Check both dates."
+                    )
+                    % {"opens": long_date(opens)}
+                }
+            )
+        if self.status == self.Status.OPEN and opens is None:
+            raise ValidationError(
+                {
+                    "comment_opens": _(
+                        "A draft open for comment needs its first and last day for comments."
+                    )
+                }
+            )
+
+    # The window, as residents read it.
+
+    @property
+    def last_day(self):
+        """The last day for comments, extensions included (None without a window)."""
+        if "closes_on" in self.__dict__:  # annotated by PolicyQuerySet.with_window()
+            return self.closes_on
+        latest = self.extensions.order_by("-closes").values_list("closes", flat=True).first()
+        return latest or self.comment_closes
+
+    @property
+    def is_extended(self):
+        return bool(self.comment_closes and self.last_day and self.last_day > self.comment_closes)
+
+    def is_open_for_comment(self, now=None):
+        """True while the form is shown and comments are accepted."""
+        if not (self.is_published and self.status == self.Status.OPEN and self.comment_opens):
+            return False
+        return self.comment_opens <= local_today(now) <= self.last_day
+
+    def window_has_closed(self, now=None):
+        """True once the last day for comments (extensions included) is over."""
+        return bool(self.comment_opens) and local_today(now) > self.last_day
+
+    def window_not_yet_open(self, now=None):
+        return bool(self.comment_opens) and local_today(now) < self.comment_opens
+
+    def current_status(self, now=None):
+        """The status a resident sees: a draft past its window reads Under review."""
+        if self.status == self.Status.OPEN and self.window_has_closed(now):
+            return self.Status.REVIEW
+        return self.Status(self.status)
+
+    def window_in_words(self, now=None):
+        """ "Open for comment until 18 August 2023", and the like; empty without a window."""
+        if not self.comment_opens:
+            return ""
+        last_day = long_date(self.last_day)
+        if self.window_has_closed(now):
+            return _("Comments closed on %(date)s") % {"date": last_day}
+        if self.status != self.Status.OPEN:
+            return _("Not open for comment")
+        if self.window_not_yet_open(now):
+            return _("Comment period opens on %(date)s") % {"date": long_date(self.comment_opens)}
+        if self.is_extended:
+            return _("Comment period extended to %(date)s") % {"date": last_day}
+        return _("Open for comment until %(date)s") % {"date": last_day}
+
+
+class PolicyExtension(models.Model):
+    """A later last day for comments, kept so residents see the window's history."""
+
+    policy = models.ForeignKey(Policy, on_delete=models.CASCADE, related_name="extensions")
+    closes = models.DateField(
+        _("new last day for comments"),
+        help_text=_("Comments close at midnight at the end of this day, local time."),
+    )
+    reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text=_("Shown to residents, such as “at residents’ request”."),
+    )
+    created = models.DateTimeField(_("announced"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["closes"]
+
+    def __str__(self):
+        return str(_("Extended to %(date)s") % {"date": long_date(self.closes)})
+
+    def clean(self):
+        policy = getattr(self, "policy", None)
+        if policy is None or self.closes is None:
+            return
+        if not policy.comment_closes:
+            raise ValidationError(
+                _("Set the draft’s first and last day for comments before extending it.")
+            )
+        if self.closes <= policy.comment_closes:
+            raise ValidationError(
+                {
+                    "closes": _("An extension must end after the original last day (%(date)s).")
+                    % {"date": long_date(policy.comment_closes)}
+                }
+            )
+
+
+class DocumentQuerySet(models.QuerySet):
+    def published(self, now=None):
+        """Documents residents may see: their date has come and any policy is published."""
+        return self.filter(
+            Q(policy__isnull=True) | Q(policy__is_published=True),
+            published_on__lte=local_today(now),
+        )
+
+    def with_currency(self, now=None):
+        """Annotate ``is_current``: no published later version replaces the document."""
+        later = Document.objects.published(now).filter(supersedes=OuterRef("pk"))
+        return self.annotate(is_current=~Exists(later))
+
+    def current(self, now=None):
+        """Documents that no published later version has replaced."""
+        return self.with_currency(now).filter(is_current=True)
+
+
+def document_upload_to(instance, filename):
+    """Store under a name built from the title, with the extension its content proved."""
+    stem = slugify(instance.title)[:80] or slugify(PurePath(filename).stem)[:80] or "document"
+    return f"documents/{instance.published_on:%Y}/{stem}.pdf"
+
+
+class Document(models.Model):
+    """A file in the document library: a draft or adopted policy, a monitoring report.
+
+    A new version of a document is a new record that names the one it
+    replaces, so earlier versions stay downloadable as the version history.
+    """
+
+    class Kind(models.TextChoices):
+        DRAFT_POLICY = "draft", _("Draft policy")
+        ADOPTED_POLICY = "adopted", _("Adopted policy")
+        MONITORING_REPORT = "monitoring", _("Monitoring report")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(max_length=200)
+    file = models.FileField(
+        upload_to=document_upload_to,
+        max_length=200,
+        validators=[validate_document_file],
+        help_text=_("A PDF."),
+    )
+    file_size = models.PositiveBigIntegerField(editable=False, default=0)
+    kind = models.CharField(max_length=12, choices=Kind, default=Kind.OTHER)
+    published_on = models.DateField(
+        _("published date"),
+        default=local_today,
+        help_text=_("Shown on the site from this day."),
+    )
+    areas = models.ManyToManyField(
+        "areas.Area", blank=True, related_name="documents", verbose_name=_("related areas")
+    )
+    policy = models.ForeignKey(
+        Policy,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="documents",
+        help_text=_("The policy this document belongs to, if any."),
+    )
+    supersedes = models.OneToOneField(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="superseded_by",
+        verbose_name=_("replaces"),
+        help_text=_(
+            "The earlier version this document replaces. The earlier one stays downloadable "
+            "in the version history."
+        ),
+    )
+
+    objects = DocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.file_size = self.file.size
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        earlier = self.supersedes
+        if earlier is None:
+            return
+        seen = {self.pk}
+        while earlier is not None:
+            if earlier.pk in seen:
+                raise ValidationError(
+                    {
+                        "supersedes": _(
+                            "A document cannot replace itself or a later version of itself."
+                        )
+                    }
+                )
+            seen.add(earlier.pk)
+            earlier = earlier.supersedes
+        if self.supersedes.policy_id and self.supersedes.policy_id != self.policy_id:
+            raise ValidationError(
+                {
+                    "supersedes": _(
+                        "The earlier version belongs to another policy (%(policy)s). Choose a "
+                        "document of the same policy."
+                    )
+                    % {"policy": self.supersedes.policy}
+                }
+            )

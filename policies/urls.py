@@ -5,5 +5,6 @@ from . import views
 app_name = "policies"
 urlpatterns = [
     path("policies/", views.policy_list, name="list"),
+    path("policies/<slug:slug>/", views.policy_detail, name="detail"),
     path("documents/", views.document_list, name="documents"),
 ]

@@ -137,6 +137,8 @@ MEDIA_URL = "/uploads/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "uploads")
 # Uploads larger than this stay out of memory while they are checked.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+# The largest document (a PDF) staff may upload to the document library.
+DOCUMENT_UPLOAD_MAX_BYTES = env.int("DOCUMENT_UPLOAD_MAX_BYTES", default=25 * 1024 * 1024)
 
 EMAIL_BACKEND = env.str(
     "EMAIL_BACKEND",

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from areas.models import Area
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement, Post
+from policies.models import Policy
 
 
 def home(request):
@@ -15,6 +16,7 @@ def home(request):
         "areas": Area.objects.all(),
         "decrees": ConsentDecree.objects.for_home(),
         "posts": Post.objects.published()[:3],
+        "open_policies": Policy.objects.open_for_comment().order_by("closes_on", "title"),
     }
     return render(request, "reform_site/home.html", context)
 

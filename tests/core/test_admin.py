@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from policies.models import Policy
 from tests.factories import PostFactory
+from tests.policies.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,6 +20,7 @@ def one_of_everything(demo_content, admin_user):
     Group.objects.create(name="Editors")
     PostFactory()
     Policy.objects.create(title="Use of Force policy", slug="use-of-force")
+    DocumentFactory(policy=Policy.objects.get(slug="use-of-force"))
 
 
 @pytest.mark.parametrize("model_name", sorted(MODELS))

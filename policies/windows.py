@@ -1,0 +1,27 @@
+"""Comment windows: whole days in the site's time zone.
+
+A window runs from local midnight at the start of its first day to local
+midnight at the end of its last day (``settings.TIME_ZONE``), so "open until
+18 August" means a resident may still comment late on 18 August in the city
+the decree covers, wherever the server or the reader is.
+"""
+
+import datetime
+
+from django.utils import timezone
+from django.utils.formats import date_format
+
+
+def local_today(now=None):
+    """The date it is now (or at ``now``) in the site's time zone."""
+    return timezone.localdate(now or timezone.now(), timezone.get_default_timezone())
+
+
+def local_midnight(day):
+    """The aware datetime at which ``day`` begins in the site's time zone."""
+    return datetime.datetime.combine(day, datetime.time(), tzinfo=timezone.get_default_timezone())
+
+
+def long_date(day):
+    """A date as residents read it: "18 August 2023"."""
+    return date_format(day, "j F Y")

@@ -1,0 +1,46 @@
+"""Factories for policies, their extensions and documents."""
+
+import datetime
+
+import factory
+
+from policies.models import Document, Policy, PolicyExtension
+
+# The smallest file that starts as every PDF does.
+PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    """A published draft with a 15-day window, 4 to 18 August 2023."""
+
+    class Meta:
+        model = Policy
+
+    title = factory.Sequence(lambda n: f"Draft policy {n}")
+    slug = factory.Sequence(lambda n: f"draft-policy-{n}")
+    number = factory.Sequence(lambda n: f"G03-{n:02d}")
+    summary = "What this draft changes."
+    body = "The draft's *text*."
+    status = Policy.Status.OPEN
+    is_published = True
+    comment_opens = datetime.date(2023, 8, 4)
+    comment_closes = datetime.date(2023, 8, 18)
+
+
+class PolicyExtensionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PolicyExtension
+
+    policy = factory.SubFactory(PolicyFactory)
+    closes = factory.LazyAttribute(lambda o: o.policy.comment_closes + datetime.timedelta(days=7))
+    reason = "At residents' request."
+
+
+class DocumentFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Document
+
+    title = factory.Sequence(lambda n: f"Document {n}")
+    file = factory.django.FileField(data=PDF_BYTES, filename="document.pdf")
+    kind = Document.Kind.DRAFT_POLICY
+    published_on = datetime.date(2023, 8, 4)

@@ -1,0 +1,203 @@
+"""Staff publish drafts, windows, extensions and documents from the admin."""
+
+import datetime
+import re
+from html import unescape
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from policies.models import Document, Policy, PolicyExtension
+
+from .conftest import chicago
+from .factories import PDF_BYTES, DocumentFactory, PolicyFactory
+
+pytestmark = pytest.mark.django_db
+
+ADD_URL = reverse("admin:policies_policy_add")
+
+
+def management(prefix, total=0, initial=0):
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+
+
+def policy_form(documents=(), extensions=(), **fields):
+    """The add form as a staff member fills it: a 15-day window and any documents."""
+    data = {
+        "title": "Use of force",
+        "slug": "use-of-force",
+        "number": "G03-02",
+        "summary": "How officers may use force.",
+        "body": "The draft's text.",
+        "is_published": "on",
+        "status": "open",
+        "comment_opens": "2023-08-04",
+        "comment_closes": "2023-08-18",
+        "what_we_heard": "",
+        **management("extensions", len(extensions)),
+        **management("documents", len(documents)),
+    }
+    for i, extension in enumerate(extensions):
+        data.update({f"extensions-{i}-{key}": value for key, value in extension.items()})
+    for i, (name, content) in enumerate(documents):
+        data.update(
+            {
+                f"documents-{i}-title": f"Draft {name}",
+                f"documents-{i}-file": SimpleUploadedFile(name, content),
+                f"documents-{i}-kind": "draft",
+                f"documents-{i}-published_on": "2023-08-04",
+            }
+        )
+    data.update(fields)
+    return data
+
+
+def errors_on(response):
+    """The error messages the admin shows, as staff read them."""
+    html = response.content.decode()
+    found = re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, flags=re.S)
+    return unescape(" ".join(re.sub(r"<[^>]+>", " ", item) for item in found))
+
+
+def test_staff_publish_a_draft_with_a_pdf_and_a_15_day_window(admin_client, clock):
+    response = admin_client.post(ADD_URL, policy_form(documents=[("draft.pdf", PDF_BYTES)]))
+    assert response.status_code == 302, errors_on(response)
+    policy = Policy.objects.get(slug="use-of-force")
+    document = policy.documents.get()
+    assert document.file.name.endswith(".pdf")
+    assert document.file_size == len(PDF_BYTES)
+    assert policy.is_open_for_comment(chicago(2023, 8, 4, 0, 0))
+    assert not policy.is_open_for_comment(chicago(2023, 8, 19, 0, 0))
+
+
+def test_a_window_that_closes_before_it_opens_is_refused_with_a_clear_message(admin_client):
+    response = admin_client.post(
+        ADD_URL, policy_form(comment_opens="2023-08-18", comment_closes="2023-08-04")
+    )
+    assert response.status_code == 200
+    assert "The last day for comments must be after the first day (18 August 2023)." in (
+        errors_on(response)
+    )
+    assert 'value="Use of force"' in response.content.decode()  # what staff typed is kept
+    assert not Policy.objects.exists()
+
+
+def test_a_draft_open_for_comment_needs_its_window(admin_client):
+    response = admin_client.post(ADD_URL, policy_form(comment_opens="", comment_closes=""))
+    assert "needs its first and last day for comments" in errors_on(response)
+    response = admin_client.post(ADD_URL, policy_form(comment_closes=""))
+    assert "Give both the first and the last day for comments, or neither." in errors_on(response)
+    assert not Policy.objects.exists()
+
+
+def test_an_adopted_policy_may_have_no_window(admin_client):
+    form = policy_form(status="adopted", comment_opens="", comment_closes="")
+    assert admin_client.post(ADD_URL, form).status_code == 302
+    assert Policy.objects.get().window_in_words() == ""
+
+
+def test_an_extension_must_end_after_the_original_last_day(admin_client):
+    form = policy_form(extensions=[{"closes": "2023-08-10", "reason": "Too early"}])
+    response = admin_client.post(ADD_URL, form)
+    assert "An extension must end after the original last day (18 August 2023)." in (
+        errors_on(response)
+    )
+    form = policy_form(extensions=[{"closes": "2023-08-25", "reason": "At residents' request"}])
+    assert admin_client.post(ADD_URL, form).status_code == 302
+    assert PolicyExtension.objects.get().closes == datetime.date(2023, 8, 25)
+
+
+def test_a_pdf_is_recognised_by_its_content_not_its_name(admin_client):
+    response = admin_client.post(ADD_URL, policy_form(documents=[("draft.txt", PDF_BYTES)]))
+    assert response.status_code == 302, errors_on(response)
+    assert Document.objects.get().file.name.endswith(".pdf")
+
+
+def test_a_file_named_pdf_that_is_not_a_pdf_is_refused(admin_client):
+    fake = b"<html><script>alert(1)</script></html>"
+    response = admin_client.post(ADD_URL, policy_form(documents=[("draft.pdf", fake)]))
+    assert response.status_code == 200
+    assert "“draft.pdf” is not a PDF" in errors_on(response)
+    assert "Save or export the document as PDF" in errors_on(response)
+    assert not Policy.objects.exists()
+    assert not Document.objects.exists()
+
+
+def test_a_document_over_the_size_limit_is_refused_with_the_limit(admin_client, settings):
+    settings.DOCUMENT_UPLOAD_MAX_BYTES = 1024
+    big = PDF_BYTES + b"0" * 2048
+    response = admin_client.post(ADD_URL, policy_form(documents=[("big.pdf", big)]))
+    message = errors_on(response)
+    assert "“big.pdf” is 2.0\xa0KB; the largest document the site accepts is 1.0\xa0KB." in message
+    assert not Document.objects.exists()
+
+
+def test_a_document_cannot_replace_one_of_another_policy(admin_client):
+    other = DocumentFactory(policy=PolicyFactory(title="Other"))
+    document = DocumentFactory(policy=PolicyFactory(title="This"))
+    url = reverse("admin:policies_document_change", args=[document.pk])
+    response = admin_client.post(
+        url,
+        {
+            "title": document.title,
+            "kind": document.kind,
+            "published_on": "2023-08-04",
+            "policy": document.policy_id,
+            "supersedes": other.pk,
+        },
+    )
+    assert "The earlier version belongs to another policy" in errors_on(response)
+
+
+def test_a_document_cannot_replace_a_later_version_of_itself(admin_client):
+    first = DocumentFactory()
+    second = DocumentFactory(supersedes=first)
+    url = reverse("admin:policies_document_change", args=[first.pk])
+    response = admin_client.post(
+        url,
+        {
+            "title": first.title,
+            "kind": first.kind,
+            "published_on": "2023-08-04",
+            "supersedes": second.pk,
+        },
+    )
+    assert "cannot replace itself or a later version of itself" in errors_on(response)
+
+
+def test_changelist_filters_by_window(admin_client, clock):
+    PolicyFactory(title="Running draft")
+    PolicyFactory(
+        title="Upcoming draft",
+        comment_opens=datetime.date(2023, 9, 1),
+        comment_closes=datetime.date(2023, 9, 15),
+    )
+    PolicyFactory(
+        title="Closed draft",
+        comment_opens=datetime.date(2023, 7, 1),
+        comment_closes=datetime.date(2023, 7, 15),
+    )
+    PolicyFactory(title="Adopted policy", status="adopted", comment_opens=None, comment_closes=None)
+    url = reverse("admin:policies_policy_changelist")
+    for value, title in [
+        ("running", "Running draft"),
+        ("upcoming", "Upcoming draft"),
+        ("closed", "Closed draft"),
+        ("none", "Adopted policy"),
+    ]:
+        html = admin_client.get(url, {"window": value}).content.decode()
+        shown = {
+            t
+            for t in ("Running draft", "Upcoming draft", "Closed draft", "Adopted policy")
+            if t in html
+        }
+        assert shown == {title}, value
+    html = admin_client.get(url).content.decode()
+    assert "Open for comment until 18 August 2023" in html
+    assert "Comments closed on 15 July 2023" in html
