@@ -35,12 +35,16 @@ def valid_data(form_token):
 
 @pytest.fixture
 def send(client, valid_data, django_capture_on_commit_callbacks):
-    """POST the general form with ``valid_data`` changed by ``changes``; run on-commit work."""
+    """POST the general form with ``valid_data`` changed by ``changes``; run on-commit work.
+
+    Upper-case keywords (``REMOTE_ADDR=...``) go to the request, not the form.
+    """
 
     def post(url=None, client=client, **changes):
-        data = {**valid_data, **changes}
+        meta = {key: value for key, value in changes.items() if key.isupper()}
+        data = {**valid_data, **{k: v for k, v in changes.items() if not k.isupper()}}
         data = {key: value for key, value in data.items() if value is not None}
         with django_capture_on_commit_callbacks(execute=True):
-            return client.post(url or reverse("feedback:form"), data)
+            return client.post(url or reverse("feedback:form"), data, **meta)
 
     return post

@@ -35,11 +35,17 @@ class Command(BaseCommand):
         older = Feedback.objects.with_personal_data_older_than(cutoff)
         if dry_run:
             count = older.count()
-            self.stdout.write(f"{count} submissions older than {days} days hold personal data.")
+            self.stdout.write(
+                f"{submissions(count)} older than {days} days hold personal data; none changed."
+            )
             return
         count = older.purge_personal_data()
         self.stdout.write(
             self.style.SUCCESS(
-                f"Removed personal data from {count} submissions older than {days} days."
+                f"Removed personal data from {submissions(count)} older than {days} days."
             )
         )
+
+
+def submissions(count):
+    return f"{count} submission" if count == 1 else f"{count} submissions"
