@@ -64,7 +64,7 @@ def test_the_rate_limit_answers_429_and_gives_the_text_back(send, form_token, se
     assert "Please wait a few minutes" in html
     assert "My third message, please keep it." in html
     assert 'value="ada@example.org"' in html
-    assert re.search(r'<form[^>]*action="/feedback/#feedback-form"', html)
+    assert re.search(r'<form[^>]*action="/feedback/"', html)
     assert Feedback.objects.count() == 2
     assert dropped(DroppedSubmission.Reason.RATE_LIMITED) == 1
 

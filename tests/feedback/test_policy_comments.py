@@ -26,7 +26,7 @@ def test_the_policy_page_shows_the_same_form_without_the_topic_question(client, 
     assert "Your comment on this draft" in html
     assert 'name="area"' not in html
     assert 'name="form_token"' in html
-    assert f'action="{page_url}#feedback-form"' in html
+    assert f'action="{page_url}"' in html
     assert '<h3 id="feedback-privacy-heading">' in html
     assert "Send comment" in html
 
@@ -62,7 +62,7 @@ def test_the_rate_limit_page_posts_back_to_the_policy(send, form_token, page_url
     response = send(url=page_url, form_token=form_token(), message="Second comment.")
     assert response.status_code == 429
     html = response.content.decode()
-    assert f'action="{page_url}#feedback-form"' in html
+    assert f'action="{page_url}"' in html
     assert "Second comment." in html
 
 

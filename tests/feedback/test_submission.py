@@ -210,3 +210,17 @@ def test_the_form_page_carries_a_one_time_token_and_is_never_cached(client, db):
     token = re.compile(r'name="form_token" value="([^"]+)"')
     assert token.search(first.content.decode())[1] != token.search(second.content.decode())[1]
     assert "no-cache" in first["Cache-Control"]
+
+
+def test_the_other_feedback_pages_have_one_heading_each(client, send, form_token, settings):
+    settings.FEEDBACK_RATE_LIMIT = (1, 600)
+    sent = send()["Location"]
+    pages = [
+        client.get(sent),
+        client.get(reverse("feedback:thanks")),
+        Client().get(sent),  # the “nothing to show” page
+        send(form_token=form_token()),  # the rate-limit page
+    ]
+    assert [page.status_code for page in pages] == [200, 200, 404, 429]
+    for response in pages:
+        assert len(re.findall(r"<h1[\s>]", response.content.decode())) == 1
