@@ -9,6 +9,7 @@ is an atomic counter per client and window, which the cache already provides.
 """
 
 import ipaddress
+import logging
 import secrets
 import time
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from django.core.cache import caches
 from django.utils.crypto import salted_hmac
 
 SIGNING_NAMESPACE = "feedback.form-token"
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -95,17 +98,23 @@ def count_submission(fingerprint, *, now=None, cache_alias="default"):
     A fixed window of FEEDBACK_RATE_LIMIT = (submissions, seconds), counted with
     the cache's atomic add and incr, so several app servers sharing a Redis
     cache share one count. At a window's edge a sender may fit up to twice the
-    limit into a short span, which is fine for stopping floods.
+    limit into a short span, which is fine for stopping floods. If the cache is
+    unreachable the submission is allowed (and the failure logged).
     """
     limit, seconds = settings.FEEDBACK_RATE_LIMIT
     now = time.time() if now is None else now
     window = int(now // seconds)
     key = f"feedback:rate:{fingerprint}:{window}"
     store = caches[cache_alias]
-    store.add(key, 0, timeout=seconds + 60)
     try:
-        used = store.incr(key)
-    except ValueError:  # evicted between add and incr
-        store.set(key, 1, timeout=seconds + 60)
-        used = 1
+        store.add(key, 0, timeout=seconds + 60)
+        try:
+            used = store.incr(key)
+        except ValueError:  # evicted between add and incr
+            store.set(key, 1, timeout=seconds + 60)
+            used = 1
+    except Exception:
+        # A cache that is down must not cost anyone their message: let it through.
+        logger.exception("The feedback rate limit could not be checked; allowing this one.")
+        used = 0
     return RateDecision(allowed=used <= limit, retry_after=int(seconds - now % seconds) + 1)

@@ -19,6 +19,8 @@ which shows the notices (emergencies, complaints, privacy), the error summary
 and the form, posting back to the page's own URL. Wrap the page's ``<title>``
 with ``{% if feedback_form.errors %}`` to prefix “Error:” if you like. The view
 must not be cached (use ``never_cache``): the form carries a one-time token.
+A POST refused by the CSRF check never reaches the view; ``CSRF_FAILURE_VIEW``
+(``feedback.views.csrf_failure``) gives the form back with its text instead.
 """
 
 import logging

@@ -1,8 +1,12 @@
 """The general feedback page and the confirmation pages."""
 
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 
+from .abuse import new_form_token
+from .forms import FeedbackForm
 from .intake import handle_submission, sent_in_this_session
 from .models import Feedback, FeedbackPage
 
@@ -33,3 +37,26 @@ def sent(request, reference):
 def thanks(request):
     """A neutral thank-you page, without a reference (where dropped submissions land)."""
     return render(request, "feedback/thanks.html")
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF failure page, except that a feedback form comes back with its text.
+
+    A security cookie that expired or was cleared while someone was writing must
+    not cost them their message: they get it back, with a fresh token, and send
+    it again. Nothing is stored from the rejected request.
+    """
+    if not (request.method == "POST" and "form_token" in request.POST):
+        return django_csrf_failure(request, reason)
+    data = request.POST.copy()
+    data["form_token"] = new_form_token()
+    form = FeedbackForm(data)
+    form.is_valid()
+    form.add_error(
+        None,
+        _(
+            "For your security this form needs to be sent again. Check what you wrote "
+            "below and press “Send” again."
+        ),
+    )
+    return render(request, "feedback/feedback_form.html", {"form": form}, status=403)

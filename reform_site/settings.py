@@ -192,6 +192,8 @@ FEEDBACK_PERSONAL_DATA_DAYS = env.int("FEEDBACK_PERSONAL_DATA_DAYS", default=365
 FEEDBACK_HASH_SALT = env.str("FEEDBACK_HASH_SALT", default="")
 # How many reverse proxies in front append to X-Forwarded-For (0: use the peer address).
 FEEDBACK_TRUSTED_PROXIES = env.int("FEEDBACK_TRUSTED_PROXIES", default=0)
+# A feedback form refused by the CSRF check comes back with its text.
+CSRF_FAILURE_VIEW = "feedback.views.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

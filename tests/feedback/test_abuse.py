@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from django.test import Client
 from django.urls import reverse
 
 from feedback.abuse import client_fingerprint
@@ -125,13 +126,31 @@ def test_without_a_trusted_proxy_forwarded_headers_are_ignored(rf):
     assert client_fingerprint(a) == client_fingerprint(b)
 
 
-def test_the_form_is_protected_by_csrf(db, valid_data):
-    from django.test import Client
-
-    strict = Client(enforce_csrf_checks=True)
-    response = strict.post(reverse("feedback:form"), valid_data)
-    assert response.status_code == 403
+def test_the_form_is_protected_by_csrf_and_a_refused_form_keeps_its_text(db, valid_data):
+    browser = Client(enforce_csrf_checks=True)
+    refused = browser.post(reverse("feedback:form"), valid_data)
+    assert refused.status_code == 403
     assert not Feedback.objects.exists()
+    html = refused.content.decode()
+    assert "press “Send” again" in html
+    assert "The new training videos are helpful" in html
+    assert 'value="ada@example.org"' in html
+
+    # Sending the returned form again, with its new security token, goes through.
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    again = browser.post(
+        reverse("feedback:form"),
+        {**valid_data, "csrfmiddlewaretoken": csrf},
+    )
+    assert again.status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+def test_other_csrf_failures_get_djangos_page(db):
+    browser = Client(enforce_csrf_checks=True)
+    response = browser.post(reverse("admin:login"), {"username": "x", "password": "y"})
+    assert response.status_code == 403
+    assert "CSRF verification failed" in response.content.decode()
 
 
 def test_the_honeypot_is_hidden_from_people_and_out_of_the_tab_order(client, db):
@@ -139,3 +158,17 @@ def test_the_honeypot_is_hidden_from_people_and_out_of_the_tab_order(client, db)
     honeypot = re.search(r'<div class="feedback-hp" aria-hidden="true">.*?</div>', html)[0]
     assert 'tabindex="-1"' in honeypot
     assert 'autocomplete="off"' in honeypot
+
+
+class UnreachableCache:
+    """A cache server that is down."""
+
+    def add(self, *args, **kwargs):
+        raise ConnectionError("cache down")
+
+
+def test_a_cache_outage_lets_the_message_through_and_is_logged(send, monkeypatch, caplog):
+    monkeypatch.setattr("feedback.abuse.caches", {"default": UnreachableCache()})
+    assert send().status_code == 302
+    assert Feedback.objects.count() == 1
+    assert "rate limit could not be checked" in caplog.text
