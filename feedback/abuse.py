@@ -41,6 +41,15 @@ def new_form_token(now=None):
     return signing.dumps({"id": secrets.token_hex(16), "at": issued}, salt=SIGNING_NAMESPACE)
 
 
+def replacement_form_token():
+    """A token for a form given back after a refusal, dated as if shown long enough ago.
+
+    The person already took their time writing; pressing “Send” again at once
+    must not look like a bot to the minimum-time check.
+    """
+    return new_form_token(now=time.time() - settings.FEEDBACK_MIN_SECONDS)
+
+
 def read_form_token(value):
     """The ``FormToken`` in ``value``, or None if it is missing, altered or malformed."""
     try:

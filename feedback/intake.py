@@ -36,7 +36,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .abuse import client_fingerprint, count_submission, new_form_token, read_form_token
+from .abuse import (
+    client_fingerprint,
+    count_submission,
+    read_form_token,
+    replacement_form_token,
+)
 from .forms import FeedbackForm
 from .models import DroppedSubmission, Feedback
 
@@ -91,7 +96,7 @@ def handle_submission(request, *, policy=None):
         return Intake(response=_drop(DroppedSubmission.Reason.TOO_FAST))
     if token is None:
         data = request.POST.copy()
-        data["form_token"] = new_form_token()
+        data["form_token"] = replacement_form_token()
         form = FeedbackForm(data, policy=policy)
         form.is_valid()
         form.add_error(

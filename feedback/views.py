@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 
-from .abuse import new_form_token
+from .abuse import replacement_form_token
 from .forms import FeedbackForm
 from .intake import handle_submission, sent_in_this_session
 from .models import Feedback, FeedbackPage
@@ -49,7 +49,7 @@ def csrf_failure(request, reason=""):
     if not (request.method == "POST" and "form_token" in request.POST):
         return django_csrf_failure(request, reason)
     data = request.POST.copy()
-    data["form_token"] = new_form_token()
+    data["form_token"] = replacement_form_token()
     form = FeedbackForm(data)
     form.is_valid()
     form.add_error(

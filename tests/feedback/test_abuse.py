@@ -126,7 +126,8 @@ def test_without_a_trusted_proxy_forwarded_headers_are_ignored(rf):
     assert client_fingerprint(a) == client_fingerprint(b)
 
 
-def test_the_form_is_protected_by_csrf_and_a_refused_form_keeps_its_text(db, valid_data):
+def test_the_form_is_protected_by_csrf_and_a_refused_form_keeps_its_text(db, valid_data, settings):
+    settings.FEEDBACK_MIN_SECONDS = 3
     browser = Client(enforce_csrf_checks=True)
     refused = browser.post(reverse("feedback:form"), valid_data)
     assert refused.status_code == 403
@@ -136,11 +137,13 @@ def test_the_form_is_protected_by_csrf_and_a_refused_form_keeps_its_text(db, val
     assert "The new training videos are helpful" in html
     assert 'value="ada@example.org"' in html
 
-    # Sending the returned form again, with its new security token, goes through.
+    # Sending the returned form again at once, with its new tokens, goes through.
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    token = re.search(r'name="form_token" value="([^"]+)"', html)[1]
+    assert token != valid_data["form_token"]
     again = browser.post(
         reverse("feedback:form"),
-        {**valid_data, "csrfmiddlewaretoken": csrf},
+        {**valid_data, "csrfmiddlewaretoken": csrf, "form_token": token},
     )
     assert again.status_code == 302
     assert Feedback.objects.count() == 1
