@@ -33,7 +33,10 @@ def is_reviewer(user):
         return False
     if user.is_superuser:
         return True
-    return user.groups.filter(name=REVIEWERS_GROUP).exists()
+    # The admin asks many times per page; ask the database once per request.
+    if not hasattr(user, "_is_feedback_reviewer"):
+        user._is_feedback_reviewer = user.groups.filter(name=REVIEWERS_GROUP).exists()
+    return user._is_feedback_reviewer
 
 
 def spreadsheet_safe(value):
