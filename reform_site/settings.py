@@ -179,6 +179,27 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Feedback intake: abuse limits, staff notification and how long personal data
+# is kept. The rate limit lives in the cache above, so it holds across app
+# servers when REDIS_URL is set.
+_rate = env.str("FEEDBACK_RATE_LIMIT", default="5/600").split("/")
+if len(_rate) != 2 or not all(part.strip().isdecimal() and int(part) > 0 for part in _rate):
+    raise ImproperlyConfigured(
+        "FEEDBACK_RATE_LIMIT must be SUBMISSIONS/SECONDS, such as 5/600 (five every ten minutes)."
+    )
+FEEDBACK_RATE_LIMIT = (int(_rate[0]), int(_rate[1]))
+FEEDBACK_MIN_SECONDS = env.int("FEEDBACK_MIN_SECONDS", default=3)
+FEEDBACK_NOTIFY_EMAILS = env.list(
+    "FEEDBACK_NOTIFY_EMAILS", default=["feedback@localhost"] if DEBUG else []
+)
+FEEDBACK_PERSONAL_DATA_DAYS = env.int("FEEDBACK_PERSONAL_DATA_DAYS", default=365)
+# Key for hashing client addresses; empty means one derived from SECRET_KEY.
+FEEDBACK_HASH_SALT = env.str("FEEDBACK_HASH_SALT", default="")
+# How many reverse proxies in front append to X-Forwarded-For (0: use the peer address).
+FEEDBACK_TRUSTED_PROXIES = env.int("FEEDBACK_TRUSTED_PROXIES", default=0)
+# A feedback form refused by the CSRF check comes back with its text.
+CSRF_FAILURE_VIEW = "feedback.views.csrf_failure"
+
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from policies.models import Policy
 from tests.factories import PostFactory
+from tests.feedback.factories import FeedbackFactory
 from tests.policies.factories import DocumentFactory
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +22,7 @@ def one_of_everything(demo_content, admin_user):
     PostFactory()
     Policy.objects.create(title="Use of Force policy", slug="use-of-force")
     DocumentFactory(policy=Policy.objects.get(slug="use-of-force"))
+    FeedbackFactory()
 
 
 @pytest.mark.parametrize("model_name", sorted(MODELS))
@@ -34,8 +36,8 @@ def test_changelist_add_and_change_pages_load(admin_client, one_of_everything, m
     change = reverse(f"admin:{app_label}_{model_name}_change", args=[obj.pk])
     assert admin_client.get(change).status_code == 200
     add = admin_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
-    # The site settings record is a singleton: once it exists there is nothing to add.
-    assert add.status_code == (403 if model_name == "sitesettings" else 200)
+    # Singletons (site settings, the feedback page): once one exists there is nothing to add.
+    assert add.status_code == (403 if model_name in {"sitesettings", "feedbackpage"} else 200)
 
 
 def test_site_settings_cannot_be_deleted(admin_client, demo_content):

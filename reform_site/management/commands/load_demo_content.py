@@ -10,6 +10,8 @@ from django.utils.text import slugify
 
 from areas.models import Area
 from comparisons.models import ConsentDecree
+from feedback import demo_content as feedback_demo
+from feedback.models import FeedbackPage
 from media_center.models import Announcement
 from reform_site import demo_content
 from reform_site.models import SiteSettings
@@ -50,6 +52,8 @@ class Command(BaseCommand):
             )
             created += made
         created += self.load_decrees()
+        _, made = FeedbackPage.objects.get_or_create(pk=1, defaults=feedback_demo.FEEDBACK_PAGE)
+        created += made
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} records created."))
 
     def load_decrees(self):

@@ -1,0 +1,184 @@
+"""The one intake every feedback form goes through.
+
+The general page (``/feedback/``) and a draft policy's page both call
+``handle_submission``; the policy page shows the same form with::
+
+    from feedback.intake import handle_submission
+
+    def policy_detail(request, slug):
+        policy = get_object_or_404(Policy, slug=slug)
+        # Pass the policy only while it is open for comment; None otherwise.
+        intake = handle_submission(request, policy=policy)
+        if intake.response:  # the redirect to the confirmation page, or the 429 page
+            return intake.response
+        return render(request, "policies/policy_detail.html",
+                      {"policy": policy, "feedback_form": intake.form})
+
+and in its template ``{% include "feedback/includes/form.html" with form=feedback_form %}``,
+which shows the notices (emergencies, complaints, privacy), the error summary
+and the form, posting back to the page's own URL. Wrap the page's ``<title>``
+with ``{% if feedback_form.errors %}`` to prefix “Error:” if you like. The view
+must not be cached (use ``never_cache``): the form carries a one-time token.
+A POST refused by the CSRF check never reaches the view; ``CSRF_FAILURE_VIEW``
+(``feedback.views.csrf_failure``) gives the form back with its text instead.
+"""
+
+import logging
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .abuse import (
+    client_fingerprint,
+    count_submission,
+    read_form_token,
+    replacement_form_token,
+)
+from .forms import FeedbackForm
+from .models import DroppedSubmission, Feedback
+
+logger = logging.getLogger(__name__)
+
+SESSION_KEY = "feedback_sent"
+SESSION_KEEPS = 20
+
+
+@dataclass
+class Intake:
+    """What ``handle_submission`` decided: a response to return, or a form to show."""
+
+    form: FeedbackForm | None = None
+    response: HttpResponse | None = None
+
+
+def handle_submission(request, *, policy=None):
+    """Take a feedback form through every check and store it once; never lose it.
+
+    GET (or any non-POST): ``Intake(form=<blank form>)``.
+    POST, in this order:
+
+    1. The form's token names a submission already stored (a double click, a
+       resend): redirect to that submission's confirmation, store nothing.
+    2. Honeypot filled, or sent faster than FEEDBACK_MIN_SECONDS after the form
+       was first shown: dropped quietly (counted in ``DroppedSubmission``,
+       redirect to a neutral thank-you page without a reference).
+    3. Token missing or altered (an old page, a changed secret key): the form
+       comes back with everything typed and a fresh token, asking to send again.
+    4. Invalid: ``Intake(form=<bound form with errors>)``, everything kept.
+    5. Over the rate limit: ``Intake(response=<429 page>)`` that shows the form
+       with the person's text, ready to send again later.
+    6. Otherwise it is committed to the database, the staff notification is
+       sent after the commit (a failure is logged, the record stays), the
+       reference is remembered in this session only, and the response is a
+       redirect to its confirmation page (Post/Redirect/Get).
+    """
+    if request.method != "POST":
+        return Intake(form=FeedbackForm(policy=policy))
+
+    form = FeedbackForm(request.POST, policy=policy)
+    token = read_form_token(request.POST.get("form_token"))
+
+    if token:
+        stored = Feedback.objects.filter(submission_token=token.id).first()
+        if stored:
+            return Intake(response=_confirmation(request, stored))
+    if request.POST.get("website"):
+        return Intake(response=_drop(DroppedSubmission.Reason.HONEYPOT))
+    if token and token.age() < settings.FEEDBACK_MIN_SECONDS:
+        return Intake(response=_drop(DroppedSubmission.Reason.TOO_FAST))
+    if token is None:
+        data = request.POST.copy()
+        data["form_token"] = replacement_form_token()
+        form = FeedbackForm(data, policy=policy)
+        form.is_valid()
+        form.add_error(
+            None,
+            _(
+                "This form was open for too long or was changed on the way, so it was not "
+                "sent. Check what you wrote below and press “Send” again."
+            ),
+        )
+        return Intake(form=form)
+    if not form.is_valid():
+        return Intake(form=form)
+
+    fingerprint = client_fingerprint(request)
+    decision = count_submission(fingerprint)
+    if not decision.allowed:
+        DroppedSubmission.record(DroppedSubmission.Reason.RATE_LIMITED)
+        logger.info("Feedback over the rate limit; the sender was asked to wait.")
+        return Intake(response=_rate_limited(request, form, decision.retry_after))
+
+    feedback = form.save(commit=False)
+    feedback.client_hash = fingerprint
+    feedback.submission_token = token.id
+    try:
+        feedback.save()
+    except IntegrityError:
+        # The same form sent twice at once: the other request stored it first.
+        stored = Feedback.objects.filter(submission_token=token.id).first()
+        if stored is None:
+            raise
+        return Intake(response=_confirmation(request, stored))
+    admin_url = request.build_absolute_uri(
+        reverse("admin:feedback_feedback_change", args=[feedback.pk])
+    )
+    transaction.on_commit(lambda: notify_staff(feedback, admin_url))
+    return Intake(response=_confirmation(request, feedback))
+
+
+def sent_in_this_session(request, reference):
+    """Whether this browser session sent the submission with ``reference``."""
+    return reference in request.session.get(SESSION_KEY, [])
+
+
+def notify_staff(feedback, admin_url):
+    """Email FEEDBACK_NOTIFY_EMAILS about a new submission; log, never raise, on failure.
+
+    The email holds no personal data and not the message: reviewers read those
+    in the admin, behind their sign-in.
+    """
+    recipients = settings.FEEDBACK_NOTIFY_EMAILS
+    if not recipients:
+        logger.warning("Feedback %s stored; set FEEDBACK_NOTIFY_EMAILS to be told.", feedback)
+        return
+    subject = _("New feedback %(reference)s") % {"reference": feedback.reference}
+    body = render_to_string(
+        "feedback/notification_email.txt", {"feedback": feedback, "admin_url": admin_url}
+    )
+    try:
+        send_mail(subject, body, None, recipients)
+    except Exception:
+        logger.exception("Feedback %s is stored, but the staff email failed.", feedback)
+        return
+    Feedback.objects.filter(pk=feedback.pk).update(notified_at=timezone.now())
+
+
+def _confirmation(request, feedback):
+    sent = [ref for ref in request.session.get(SESSION_KEY, []) if ref != feedback.reference]
+    request.session[SESSION_KEY] = [*sent, feedback.reference][-SESSION_KEEPS:]
+    return redirect("feedback:sent", reference=feedback.reference)
+
+
+def _drop(reason):
+    DroppedSubmission.record(reason)
+    logger.info("Feedback dropped quietly: %s.", reason)
+    return redirect("feedback:thanks")
+
+
+def _rate_limited(request, form, retry_after):
+    minutes = max(1, -(-retry_after // 60))
+    html = render_to_string(
+        "feedback/rate_limited.html", {"form": form, "minutes": minutes}, request=request
+    )
+    response = HttpResponse(html, status=429)
+    response["Retry-After"] = str(retry_after)
+    return response
