@@ -1,8 +1,13 @@
 from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
+
+from feedback.models import Feedback
 
 from .models import Document, Policy, PolicyExtension
 from .windows import local_today
@@ -71,25 +76,77 @@ class DocumentInline(admin.StackedInline):
 
 @admin.register(Policy)
 class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
-    list_display = ["title", "number", "status", "is_published", "window"]
+    list_display = ["title", "number", "status", "is_published", "window", "comments"]
     list_filter = ["status", WindowFilter, "is_published", "areas"]
     search_fields = ["title", "number", "summary"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["posts"]
-    readonly_fields = ["window"]
+    readonly_fields = ["window", "comments", "comment_total"]
     inlines = [PolicyExtensionInline, DocumentInline]
     fieldsets = [
         (None, {"fields": ["title", "slug", "number", "summary", "body"]}),
         (
             _("Publication and comment window"),
-            {"fields": ["is_published", "status", ("comment_opens", "comment_closes"), "window"]},
+            {
+                "fields": [
+                    "is_published",
+                    "status",
+                    ("comment_opens", "comment_closes"),
+                    "window",
+                    "comments",
+                ]
+            },
         ),
         (_("Related"), {"fields": ["areas", "posts"]}),
         (_("After the window"), {"fields": ["what_we_heard"]}),
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).with_window()
+        return super().get_queryset(request).with_window().with_comment_count()
+
+    def can_read_comments(self, request):
+        """Only feedback reviewers may open the comments; other staff see the count."""
+        feedback_admin = self.admin_site._registry.get(Feedback)
+        return feedback_admin is not None and feedback_admin.has_view_permission(request)
+
+    def get_list_display(self, request):
+        if self.can_read_comments(request):
+            return self.list_display
+        return [name if name != "comments" else "comment_total" for name in self.list_display]
+
+    def get_fieldsets(self, request, obj=None):
+        if self.can_read_comments(request):
+            return self.fieldsets
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [
+                        f if f != "comments" else "comment_total" for f in options["fields"]
+                    ],
+                },
+            )
+            for name, options in self.fieldsets
+        ]
+
+    @admin.display(description=_("comments (spam not counted)"), ordering="comment_count")
+    def comment_total(self, policy):
+        if policy.pk is None:
+            return "—"
+        return ngettext("%(count)d comment", "%(count)d comments", policy.comment_count) % {
+            "count": policy.comment_count
+        }
+
+    @admin.display(description=_("comments (spam not counted)"), ordering="comment_count")
+    def comments(self, policy):
+        """How many comments came in, linked to them in the feedback triage."""
+        if policy.pk is None:
+            return "—"
+        url = reverse("admin:feedback_feedback_changelist")
+        return format_html(
+            '<a href="{}?policy__id__exact={}">{}</a>', url, policy.pk, self.comment_total(policy)
+        )
 
     @admin.display(description=_("comment window today"))
     def window(self, policy):

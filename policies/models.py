@@ -4,7 +4,7 @@ from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
@@ -44,6 +44,21 @@ class PolicyQuerySet(models.QuerySet):
             .with_window()
             .filter(status=Policy.Status.OPEN, comment_opens__lte=today, closes_on__gte=today)
         )
+
+    def with_comment_count(self):
+        """Annotate ``comment_count``: comments received through the feedback intake,
+        not counting any that staff marked as spam."""
+        from feedback.models import Feedback  # feedback depends on policies, not the reverse
+
+        comments = (
+            Feedback.objects.filter(policy=OuterRef("pk"))
+            .exclude(status=Feedback.Status.SPAM)
+            .order_by()
+            .values("policy")
+            .annotate(count=Count("pk"))
+            .values("count")
+        )
+        return self.annotate(comment_count=Coalesce(Subquery(comments), 0))
 
     def for_area(self, area):
         """Policies related to ``area``."""

@@ -1,11 +1,13 @@
-"""The policy list, each draft's page, and the document library."""
+"""The policy list, each draft's page with its comment form, and the document library."""
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import never_cache
 
+from feedback.intake import handle_submission
 from media_center.models import Post
 
 from .documents import version_history
@@ -23,24 +25,39 @@ def policy_list(request):
     return render(request, "policies/policy_list.html", {"form": form, "page": page})
 
 
+@never_cache  # the comment form carries a one-time token
 def policy_detail(request, slug):
-    """A policy with its window, documents and their earlier versions."""
+    """A policy with its window, documents and earlier versions, and, while the window
+    is open, the comment form, which goes through the feedback intake.
+
+    A comment sent outside the window is refused (403) and stored nowhere; the page
+    says why and gives the person their text back.
+    """
     # Staff may preview a draft before it is published; residents see published ones only.
     policies = Policy.objects.all() if request.user.is_staff else Policy.objects.published()
     policy = get_object_or_404(
-        policies.with_window().prefetch_related(
-            "areas",
-            "extensions",
-            Prefetch("posts", queryset=Post.objects.published()),
-        ),
+        policies.with_window()
+        .with_comment_count()
+        .prefetch_related("areas", "extensions", Prefetch("posts", Post.objects.published())),
         slug=slug,
     )
+    context = {"policy": policy, "time_zone": settings.TIME_ZONE}
+    status = 200
+    if policy.is_open_for_comment():
+        intake = handle_submission(request, policy=policy)
+        if intake.response:  # the confirmation with its reference number, or the 429 page
+            return intake.response
+        context["feedback_form"] = intake.form
+    elif request.method == "POST":
+        status = 403
+        context["comment_refused"] = True
+        context["refused_message"] = request.POST.get("message", "")
+
     documents = policy.documents.published() if policy.is_published else policy.documents.all()
-    documents = version_history(documents)
-    context = {"policy": policy, "documents": documents, "time_zone": settings.TIME_ZONE}
-    response = render(request, "policies/policy_detail.html", context)
+    context["documents"] = version_history(documents)
+    response = render(request, "policies/policy_detail.html", context, status=status)
     if not policy.is_published:
-        patch_cache_control(response, private=True, no_cache=True, no_store=True)
+        patch_cache_control(response, private=True)
     return response
 
 

@@ -85,3 +85,64 @@ def test_policy_pages_fit_a_phone_screen(page, live_server, policies):
     for path in ("/policies/", "/policies/sample-open/", "/documents/"):
         page.goto(live_server.url + path)
         assert page.evaluate("document.documentElement.scrollWidth") <= 360, path
+
+
+def test_a_resident_comments_on_an_open_draft_with_the_keyboard_only(
+    page, live_server, policies, settings
+):
+    from feedback.models import Feedback
+
+    settings.FEEDBACK_MIN_SECONDS = 0  # a test types faster than any person
+    page.goto(live_server.url + "/policies/sample-open/")
+    # Jump from the window line to the form, then Tab into the comment box.
+    page.get_by_role("link", name="Comment on this draft").focus()
+    page.keyboard.press("Enter")
+    comment_box = page.get_by_label("Your comment on this draft")
+    for _ in range(40):
+        if page.evaluate("document.activeElement.name") == "message":
+            break
+        page.keyboard.press("Tab")
+    assert comment_box.evaluate("box => box === document.activeElement")
+    page.keyboard.type("Please keep cameras on during every stop.")
+    for _ in range(20):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.type") == "submit":
+            break
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Send comment"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/feedback/sent/**")
+    feedback = Feedback.objects.get()
+    assert feedback.policy.slug == "sample-open"
+    assert feedback.reference in page.locator("main").inner_text()
+
+
+def test_the_comment_form_passes_axe_with_its_errors_shown(
+    page, live_server, policies, axe_check, settings
+):
+    settings.FEEDBACK_MIN_SECONDS = 0
+    page.goto(live_server.url + "/policies/sample-open/")
+    page.get_by_role("button", name="Send comment").click()
+    page.wait_for_load_state()
+    assert page.title().startswith("Error:")
+    axe_check()
+
+
+def test_a_comment_sent_after_the_window_closed_comes_back_readable(
+    page, live_server, policies, axe_check, settings
+):
+    from feedback.models import Feedback
+    from policies.models import Policy
+
+    settings.FEEDBACK_MIN_SECONDS = 0
+    page.goto(live_server.url + "/policies/sample-open/")
+    page.get_by_label("Your comment on this draft").fill("Written just before midnight.")
+    # The window closes while the page is open.
+    yesterday = local_today() - datetime.timedelta(days=1)
+    Policy.objects.filter(slug="sample-open").update(
+        comment_opens=yesterday - datetime.timedelta(days=14), comment_closes=yesterday
+    )
+    page.get_by_role("button", name="Send comment").click()
+    assert page.get_by_role("heading", name="Your comment was not sent").is_visible()
+    assert page.get_by_label("What you wrote").input_value() == "Written just before midnight."
+    assert not Feedback.objects.exists()
+    axe_check()
