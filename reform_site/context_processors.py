@@ -5,20 +5,22 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import SiteSettings
 
+# (URL name, label, other URL names whose pages belong to the same section)
 NAVIGATION = [
-    ("areas:list", _("Areas of Improvement")),
-    ("areas:progress", _("Progress")),
-    ("media_center:list", _("Media Center")),
-    ("policies:list", _("Draft Policies & Documents")),
-    ("feedback:form", _("Feedback")),
-    ("comparisons:list", _("Other Cities")),
+    ("areas:list", _("Areas of Improvement"), ()),
+    ("areas:progress", _("Progress"), ()),
+    ("media_center:list", _("Media Center"), ()),
+    ("policies:list", _("Draft Policies & Documents"), ("policies:documents",)),
+    ("feedback:form", _("Feedback"), ()),
+    ("comparisons:list", _("Other Cities"), ()),
 ]
 
 
 def site(request):
     """The site's identity and the navigation, with the current section marked."""
     nav = []
-    for name, label in NAVIGATION:
-        url = reverse(name)
-        nav.append({"url": url, "label": label, "current": request.path.startswith(url)})
+    for name, label, also in NAVIGATION:
+        prefixes = [reverse(other) for other in (name, *also)]
+        current = any(request.path.startswith(prefix) for prefix in prefixes)
+        nav.append({"url": prefixes[0], "label": label, "current": current})
     return {"site": SiteSettings.load(), "nav": nav}

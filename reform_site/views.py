@@ -1,12 +1,16 @@
 """Pages that draw from several apps: the home page, search, and placeholders."""
 
+from django.http import HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext_lazy as _
+from django.urls import reverse
 
 from areas.models import Area
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement, Post
 from policies.models import Policy
+
+from .search import MAX_QUERY_LENGTH, clean_query
+from .search import search as site_search
 
 
 def home(request):
@@ -30,4 +34,21 @@ def placeholder(heading):
     return view
 
 
-search = placeholder(_("Search"))
+def search(request):
+    """Search every section residents can read; the query stays in the box."""
+    query = clean_query(request.GET.get("q"))
+    results = site_search(query) if query else []
+    context = {
+        "query": query,
+        "results": results,
+        "result_count": sum(len(records) for _section, records, _more in results),
+        "too_long": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
+    }
+    return render(request, "reform_site/search.html", context)
+
+
+def robots_txt(request):
+    """Keep crawlers out of the admin and point them at the sitemap."""
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /markdownx/", f"Sitemap: {sitemap}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

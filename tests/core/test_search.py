@@ -1,0 +1,92 @@
+"""Site search finds what residents can read, and only that."""
+
+import pytest
+
+from policies.models import Policy
+from tests.factories import AreaFactory, ConsentDecreeFactory, PostFactory
+from tests.policies.factories import DocumentFactory, PolicyFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def search(client, query):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def test_search_finds_each_kind_of_content(client):
+    AreaFactory(title="Crisis Intervention", summary="Responding to mental health calls.")
+    PostFactory(title="Crisis training graduates", summary="Officers finished the course.")
+    PolicyFactory(title="Crisis response draft", summary="How officers respond.")
+    DocumentFactory(title="Crisis intervention plan")
+    ConsentDecreeFactory(city="Springfield", summary="Crisis teams were added.")
+    html = search(client, "crisis")
+    for title in (
+        "Crisis Intervention",
+        "Crisis training graduates",
+        "Crisis response draft",
+        "Crisis intervention plan",
+        "Springfield",
+    ):
+        assert title in html
+    assert "5 results for “crisis”" in html
+
+
+def test_search_never_shows_drafts_scheduled_posts_or_unpublished_policies(client):
+    PostFactory(title="Crisis secret", status="draft")
+    PolicyFactory(title="Crisis unpublished", is_published=False)
+    html = search(client, "crisis")
+    assert "Crisis secret" not in html
+    assert "Crisis unpublished" not in html
+    assert "Nothing matched “crisis”" in html
+
+
+def test_search_keeps_the_query_in_the_box_and_escapes_it(client):
+    html = search(client, '<script>alert("x")</script>')
+    assert "<script>alert" not in html
+    assert 'value="&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;"' in html
+
+
+def test_empty_search_shows_only_the_form(client):
+    html = search(client, "   ")
+    assert 'name="q"' in html
+    assert "Nothing matched" not in html
+
+
+def test_a_very_long_query_is_cut_and_says_so(client):
+    html = search(client, "police " * 100)
+    assert "cut to its first 200 characters" in html
+
+
+def test_search_query_count_does_not_grow_with_results(client, django_assert_max_num_queries):
+    for n in range(30):
+        AreaFactory(summary="Training for officers.")
+        PostFactory(summary="Training news.")
+        PolicyFactory(summary=f"Training policy {n}.", status=Policy.Status.ADOPTED)
+    with django_assert_max_num_queries(7):
+        html = search(client, "training")
+    assert "Showing the first 20" in html
+
+
+def test_sitemap_lists_public_pages_only(client, demo_content):
+    visible = PostFactory(title="Visible")
+    draft = PostFactory(status="draft")
+    unpublished = PolicyFactory(is_published=False)
+    xml = client.get("/sitemap.xml").content.decode()
+    assert visible.get_absolute_url() in xml
+    assert draft.get_absolute_url() not in xml
+    assert unpublished.get_absolute_url() not in xml
+    assert "/areas/use-of-force/" in xml
+    assert "/comparisons/seattle/" in xml
+
+
+def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
+    text = client.get("/robots.txt").content.decode()
+    assert "Disallow: /admin/" in text
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+
+
+def test_documents_page_marks_its_section_in_the_navigation(client, db):
+    html = client.get("/documents/").content.decode()
+    assert 'href="/policies/" aria-current="page"' in html
