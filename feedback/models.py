@@ -3,7 +3,6 @@
 import secrets
 
 from django.conf import settings
-from django.core.cache import cache
 from django.core.validators import MaxLengthValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
 from reform_site.markdown import render_markdown
+from reform_site.models import SingletonModel
 
 MESSAGE_MAX_LENGTH = 5000
 REVIEWERS_GROUP = "Feedback reviewers"
@@ -178,7 +178,7 @@ class DroppedSubmission(models.Model):
             rows.update(count=F("count") + 1)
 
 
-class FeedbackPage(models.Model):
+class FeedbackPage(SingletonModel):
     """The words around the feedback form that staff edit (one record).
 
     The warnings above the form (not for emergencies, not for misconduct
@@ -223,16 +223,5 @@ class FeedbackPage(models.Model):
         return str(_("Feedback page"))
 
     def save(self, *args, **kwargs):
-        self.pk = 1
         self.privacy_notice_html = render_markdown(self.privacy_notice)
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-
-    @classmethod
-    def load(cls):
-        """Return the record, cached; an unsaved one with the defaults before setup."""
-        found = cache.get(cls.CACHE_KEY)
-        if found is None:
-            found = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(cls.CACHE_KEY, found, 300)
-        return found

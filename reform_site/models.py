@@ -8,7 +8,30 @@ from markdownx.models import MarkdownxField
 from .markdown import render_markdown
 
 
-class SiteSettings(models.Model):
+class SingletonModel(models.Model):
+    """A model with one record (pk 1), cached, that staff edit in the admin."""
+
+    CACHE_KEY = None  # each subclass names its own
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.pk = 1
+        super().save(*args, **kwargs)
+        cache.delete(self.CACHE_KEY)
+
+    @classmethod
+    def load(cls):
+        """Return the record, cached; an unsaved one with the defaults before setup."""
+        found = cache.get(cls.CACHE_KEY)
+        if found is None:
+            found = cls.objects.filter(pk=1).first() or cls(pk=1)
+            cache.set(cls.CACHE_KEY, found, 300)
+        return found
+
+
+class SiteSettings(SingletonModel):
     """The one record holding the site's name and the home page's own words.
 
     A single row (pk 1), so that staff change the words in the admin and
@@ -54,16 +77,5 @@ class SiteSettings(models.Model):
         return str(_("Site settings and home page"))
 
     def save(self, *args, **kwargs):
-        self.pk = 1
         self.what_intro_html = render_markdown(self.what_intro)
         super().save(*args, **kwargs)
-        cache.delete(self.CACHE_KEY)
-
-    @classmethod
-    def load(cls):
-        """Return the settings record, cached; an unsaved blank one before setup."""
-        found = cache.get(cls.CACHE_KEY)
-        if found is None:
-            found = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(cls.CACHE_KEY, found, 300)
-        return found
