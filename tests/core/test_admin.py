@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from areas.models import Area
 from policies.models import Policy
+from tests.areas.factories import ComplianceAssessmentFactory
 from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
@@ -19,6 +21,7 @@ def one_of_everything(demo_content, admin_user):
     Group.objects.create(name="Editors")
     PostFactory()
     Policy.objects.create(title="Use of Force policy", slug="use-of-force")
+    ComplianceAssessmentFactory(paragraph__area=Area.objects.first())  # and a paragraph
 
 
 @pytest.mark.parametrize("model_name", sorted(MODELS))

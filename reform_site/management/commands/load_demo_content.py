@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
+from areas import demo as areas_demo
 from areas.models import Area
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement
@@ -50,6 +51,7 @@ class Command(BaseCommand):
             )
             created += made
         created += self.load_decrees()
+        created += areas_demo.load_reports()
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} records created."))
 
     def load_decrees(self):
