@@ -3,7 +3,7 @@
 from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
-from areas.models import Area
+from areas.figures import areas_with_standing
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement, Post
 
@@ -12,7 +12,7 @@ def home(request):
     """The home page: every section reads its words from the database."""
     context = {
         "announcement": Announcement.objects.active().first(),
-        "areas": Area.objects.all(),
+        "areas": areas_with_standing(),
         "decrees": ConsentDecree.objects.filter(show_on_home=True),
         "posts": Post.objects.published()[:3],
     }
