@@ -140,7 +140,7 @@ class StackedBar:
     segments: list
 
 
-def stacked_bars(rows, plot_width=480, bar=22, row_gap=14, label=True):
+def stacked_bars(rows, plot_width=360, bar=22, row_gap=14, label=True):
     """One bar per row, split by level in proportion to the paragraphs at each level.
 
     With ``label`` each bar has a line above it for its label.

@@ -101,7 +101,12 @@ class Paragraph(models.Model):
 
 
 def validate_pdf(upload):
-    """Accept only files that really are PDF documents, whatever their name says."""
+    """Accept only files that really are PDF documents, whatever their name says.
+
+    Only a new upload is read: a document already stored was checked when it came.
+    """
+    if getattr(upload, "_committed", False):
+        return
     position = upload.tell() if hasattr(upload, "tell") else 0
     upload.seek(0)
     start = upload.read(5)

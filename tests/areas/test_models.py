@@ -64,3 +64,14 @@ def test_the_report_document_must_really_be_a_pdf():
     ]
     real = report(document=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n..."))
     real.full_clean()
+
+
+def test_a_report_with_a_stored_document_can_be_edited_and_saved():
+    stored = report(document=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n..."), is_published=True)
+    stored.full_clean()
+    stored.save()
+    stored.document.storage.delete(stored.document.name)  # even if the file went missing
+    stored.refresh_from_db()
+    stored.notes = "Edited later."
+    stored.full_clean()
+    stored.save()

@@ -53,7 +53,8 @@ def test_chart_patterns_render_and_the_wide_table_scrolls_by_keyboard(
     region.focus()
     page.keyboard.press("ArrowRight")
     page.keyboard.press("ArrowRight")
-    assert region.evaluate("el => el.scrollLeft") > 0
+    # Keyboard scrolling is animated: wait for it (fails after 5 seconds).
+    page.wait_for_function("el => el.scrollLeft > 0", arg=region.element_handle(), timeout=5000)
 
 
 def test_paragraph_text_opens_without_javascript(browser, live_server, demo_with_sample_ratings):
