@@ -27,15 +27,6 @@ def area_list(request):
     )
 
 
-def related_content(area):
-    """Draft policies and posts about the area, for areas/includes/related.html.
-
-    Empty until the draft-policy and Media Center sections link their records
-    to areas; each fills in its own list here, using its ``published()`` rule.
-    """
-    return {"related_policies": [], "related_posts": []}
-
-
 def area_detail(request, slug):
     area = get_object_or_404(Area, slug=slug)
     progress = figures.area_progress(area)
@@ -44,7 +35,6 @@ def area_detail(request, slug):
         "progress": progress,
         "movement_chart": charts.stacked_bars(progress.movement),
         "legend": level_legend(),
-        **related_content(area),
     }
     return render(request, "areas/area_detail.html", context)
 

@@ -96,8 +96,6 @@ def test_area_without_paragraphs_has_honest_empty_states(client, db):
     html = client.get(area.get_absolute_url()).content.decode()
     assert "No decree paragraphs have been added for this area yet." in html
     assert "No paragraph-by-paragraph ratings have been published for this area yet." in html
-    assert "No draft policies are linked to this area yet." in html
-    assert "No posts about this area yet." in html
 
 
 def test_area_page_links_to_its_data(client, use_of_force):
