@@ -204,29 +204,48 @@ class StackRow:
         return [(level, count) for level, count in self.cells if count]
 
 
+# The report fields the pages show, read alongside the ratings to save a query.
+REPORT_FIELDS = ["report_id", "report__title", "report__short_title", "report__period_end"]
+
+
+def _report(row):
+    """A MonitoringReport carrying only REPORT_FIELDS, from a ratings values() row."""
+    return MonitoringReport(
+        pk=row["report_id"],
+        title=row["report__title"],
+        short_title=row["report__short_title"],
+        period_end=row["report__period_end"],
+    )
+
+
+def _report_order(report):
+    return (report.period_end, report.pk)
+
+
 def areas_with_standing(areas=None):
     """The areas, each with ``standing``: its ratings in its latest rated report, or None.
 
     An area's latest rated report is the most recent published report that
-    rated any of its paragraphs. Three queries, whatever the number of ratings.
+    rated any of its paragraphs. One query for the areas and one for the
+    ratings, whatever their number.
     """
     areas = list(Area.objects.all() if areas is None else areas)
-    reports = {report.pk: report for report in MonitoringReport.objects.published()}
-    order = {pk: position for position, pk in enumerate(reports)}
     counts = defaultdict(lambda: defaultdict(dict))  # area -> report -> level -> n
+    reports = {}
     rows = (
         ComplianceAssessment.objects.filter(report__is_published=True)
-        .values("paragraph__area_id", "report_id", "level")
+        .values("paragraph__area_id", "level", *REPORT_FIELDS)
         .annotate(n=Count("id"))
         .order_by()
     )
     for row in rows:
-        counts[row["paragraph__area_id"]][row["report_id"]][Level(row["level"])] = row["n"]
+        report = reports.setdefault(row["report_id"], _report(row))
+        counts[row["paragraph__area_id"]][report.pk][Level(row["level"])] = row["n"]
     for area in areas:
         by_report = counts.get(area.pk)
         area.standing = None
         if by_report:
-            latest = reports[max(by_report, key=order.__getitem__)]
+            latest = max((reports[pk] for pk in by_report), key=_report_order)
             area.standing = StackRow(latest.title, dict(by_report[latest.pk]), report=latest)
     return areas
 
@@ -279,7 +298,7 @@ class ParagraphRow:
 
 @dataclass
 class AreaProgress:
-    """What an area's page shows about its paragraphs. Three queries."""
+    """What an area's page shows about its paragraphs."""
 
     reports: list  # published reports that rated any of the area's paragraphs
     movement: list  # StackRow per report
@@ -291,17 +310,23 @@ class AreaProgress:
 
 
 def area_progress(area):
-    """The area's paragraphs, their ratings report by report, and the area's movement."""
+    """The area's paragraphs, their ratings report by report, and the area's movement.
+
+    Two queries: the paragraphs, and their ratings with the reports' titles.
+    """
     paragraphs = list(area.paragraphs.all())
     ratings = defaultdict(dict)  # paragraph_id -> report_id -> (level, note)
     per_report = defaultdict(lambda: defaultdict(int))
+    reports = {}
     rows = ComplianceAssessment.objects.filter(
         paragraph__area=area, report__is_published=True
-    ).values_list("paragraph_id", "report_id", "level", "note")
-    for paragraph_id, report_id, level, note in rows:
-        ratings[paragraph_id][report_id] = (Level(level), note)
-        per_report[report_id][Level(level)] += 1
-    reports = [r for r in MonitoringReport.objects.published() if r.pk in per_report]
+    ).values("paragraph_id", "level", "note", *REPORT_FIELDS)
+    for row in rows:
+        report = reports.setdefault(row["report_id"], _report(row))
+        level = Level(row["level"])
+        ratings[row["paragraph_id"]][report.pk] = (level, row["note"])
+        per_report[report.pk][level] += 1
+    reports = sorted(reports.values(), key=_report_order)
     movement = [StackRow(report.label, dict(per_report[report.pk])) for report in reports]
     paragraph_rows = [
         ParagraphRow(
