@@ -1,10 +1,10 @@
-"""Pages that draw from several apps: the home page, search, and placeholders."""
+"""Pages that draw from several apps: the home page, search, robots.txt."""
 
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from areas.models import Area
+from areas.figures import areas_with_standing
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement, Post
 from policies.models import Policy
@@ -17,21 +17,12 @@ def home(request):
     """The home page: every section reads its words from the database."""
     context = {
         "announcement": Announcement.objects.active().first(),
-        "areas": Area.objects.all(),
+        "areas": areas_with_standing(),
         "decrees": ConsentDecree.objects.for_home(),
         "posts": Post.objects.published()[:3],
         "open_policies": Policy.objects.open_for_comment().order_by("closes_on", "title"),
     }
     return render(request, "reform_site/home.html", context)
-
-
-def placeholder(heading):
-    """A view for a section that a later piece of work fills."""
-
-    def view(request, *args, **kwargs):
-        return render(request, "placeholder.html", {"heading": heading})
-
-    return view
 
 
 def search(request):

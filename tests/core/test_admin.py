@@ -5,7 +5,9 @@ from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
 
+from areas.models import Area
 from policies.models import Policy
+from tests.areas.factories import ComplianceAssessmentFactory
 from tests.factories import PostFactory
 from tests.feedback.factories import FeedbackFactory
 from tests.policies.factories import DocumentFactory
@@ -23,6 +25,7 @@ def one_of_everything(demo_content, admin_user):
     Policy.objects.create(title="Use of Force policy", slug="use-of-force")
     DocumentFactory(policy=Policy.objects.get(slug="use-of-force"))
     FeedbackFactory()
+    ComplianceAssessmentFactory(paragraph__area=Area.objects.first())  # and a paragraph
 
 
 @pytest.mark.parametrize("model_name", sorted(MODELS))

@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils.text import slugify
 
+from areas import demo as areas_demo
 from areas.models import Area
 from comparisons.models import ConsentDecree
 from feedback import demo_content as feedback_demo
@@ -54,6 +55,7 @@ class Command(BaseCommand):
         created += self.load_decrees()
         _, made = FeedbackPage.objects.get_or_create(pk=1, defaults=feedback_demo.FEEDBACK_PAGE)
         created += made
+        created += areas_demo.load_reports()
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} records created."))
 
     def load_decrees(self):

@@ -1,0 +1,1 @@
+"""Page-speed benchmarks: ``make bench`` (``python -m benchmarks``)."""
