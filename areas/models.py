@@ -99,6 +99,10 @@ class Paragraph(models.Model):
     def __str__(self):
         return f"¶ {self.number}" + (f" {self.title}" if self.title else "")
 
+    def get_absolute_url(self):
+        """The paragraph's row on its area's page."""
+        return f"{self.area.get_absolute_url()}#paragraph-{self.number}"
+
 
 def validate_pdf(upload):
     """Accept only files that really are PDF documents, whatever their name says.

@@ -13,7 +13,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from areas.models import Area
+from areas.models import Area, Paragraph
 from comparisons.models import ConsentDecree
 from media_center.models import Post
 from policies.models import Document, Policy
@@ -30,6 +30,7 @@ class Section:
     label: str
     queryset: object  # a callable returning the visible records
     fields: tuple
+    number_field: str = ""  # a query that is a number also finds this field's exact value
 
 
 SECTIONS = [
@@ -38,6 +39,13 @@ SECTIONS = [
         _("Areas of Improvement"),
         Area.objects.all,
         ("title", "subtitle", "summary", "body"),
+    ),
+    Section(
+        "paragraphs",
+        _("Decree paragraphs"),
+        lambda: Paragraph.objects.select_related("area"),
+        ("title", "text"),
+        number_field="number",
     ),
     Section("posts", _("Media Center"), Post.objects.published, ("title", "summary", "body")),
     Section(
@@ -87,8 +95,13 @@ def search(query):
     """Results per section: a list of (section, records, has_more)."""
     match = _full_text if connection.vendor == "postgresql" else _word_match
     results = []
+    number = query.lstrip("¶§ ").strip()
     for section in SECTIONS:
-        records = list(match(section.queryset(), section.fields, query)[: PER_SECTION + 1])
+        if section.number_field and number.isdigit():
+            found = section.queryset().filter(**{section.number_field: int(number)})
+        else:
+            found = match(section.queryset(), section.fields, query)
+        records = list(found[: PER_SECTION + 1])
         if records:
             results.append((section, records[:PER_SECTION], len(records) > PER_SECTION))
     return results

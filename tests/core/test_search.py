@@ -3,6 +3,7 @@
 import pytest
 
 from policies.models import Policy
+from tests.areas.factories import ParagraphFactory
 from tests.factories import AreaFactory, ConsentDecreeFactory, PostFactory
 from tests.policies.factories import DocumentFactory, PolicyFactory
 
@@ -90,3 +91,15 @@ def test_robots_txt_points_to_the_sitemap_and_keeps_out_of_the_admin(client):
 def test_documents_page_marks_its_section_in_the_navigation(client, db):
     html = client.get("/documents/").content.decode()
     assert 'href="/policies/" aria-current="page"' in html
+
+
+def test_search_finds_a_decree_paragraph_by_number_or_words(client):
+    ParagraphFactory(
+        number=153, title="Foot pursuits", text="Officers will not chase on foot unless…"
+    )
+    ParagraphFactory(number=154, title="Vehicle pursuits")
+    by_number = search(client, "¶ 153")
+    assert "Foot pursuits" in by_number
+    assert "Vehicle pursuits" not in by_number
+    assert "#paragraph-153" in by_number
+    assert "Foot pursuits" in search(client, "pursuits chase")
