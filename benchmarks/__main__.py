@@ -7,7 +7,7 @@ prints the median time and the number of SQL queries per page.
 To add a page, add a line to PAGES. ``{area}`` in a path stands for the slug
 of the first area.
 
-    python -m benchmarks [--repeat 20] [--paragraphs 800] [--reports 12]
+    python -m benchmarks [--repeat 20] [--paragraphs 800] [--reports 12] [--posts 200]
 """
 
 import argparse
@@ -25,6 +25,13 @@ PAGES = [
     ("progress", "/progress/"),
     ("progress CSV", "/progress/data.csv"),
     ("ratings CSV", "/progress/ratings.csv"),
+    ("media center", "/media-center/"),
+    ("atom feed", "/media-center/feed/"),
+    ("policies", "/policies/"),
+    ("documents", "/documents/"),
+    ("other cities", "/comparisons/"),
+    ("search", "/search/?q=training"),
+    ("sitemap", "/sitemap.xml"),
 ]
 
 
@@ -33,6 +40,7 @@ def parse_args(argv):
         prog="python -m benchmarks", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--repeat", type=int, default=20, help="requests per page (default 20)")
+    parser.add_argument("--posts", type=int, default=200, help="published posts (default 200)")
     parser.add_argument("--paragraphs", type=int, default=800)
     parser.add_argument("--reports", type=int, default=12)
     return parser.parse_args(argv)
@@ -62,6 +70,42 @@ def set_up(folder, args):
         reports=args.reports,
         verbosity=0,
         stdout=open(os.devnull, "w"),  # noqa: SIM115 (closed with the process)
+    )
+    add_posts_and_policies(args.posts)
+
+
+def add_posts_and_policies(count):
+    """Published posts and draft policies, so their pages are timed with content."""
+    import datetime
+
+    from django.utils import timezone
+
+    from media_center.models import Post
+    from policies.models import Policy
+
+    now = timezone.now()
+    Post.objects.bulk_create(
+        Post(
+            title=f"Sample post {n}",
+            slug=f"sample-post-{n}",
+            summary="Training news for the benchmark.",
+            body_html="<p>Body.</p>",
+            status=Post.Status.PUBLISHED,
+            published_at=now - datetime.timedelta(hours=n),
+        )
+        for n in range(count)
+    )
+    today = timezone.localdate()
+    Policy.objects.bulk_create(
+        Policy(
+            title=f"Sample draft {n}",
+            slug=f"sample-draft-{n}",
+            summary="A training policy for the benchmark.",
+            is_published=True,
+            comment_opens=today - datetime.timedelta(days=n),
+            comment_closes=today + datetime.timedelta(days=15 - n),
+        )
+        for n in range(count // 4)
     )
 
 
@@ -100,7 +144,7 @@ def main(argv=None):
         area = Area.objects.first()
         client = Client()
         print(
-            f"{args.paragraphs} paragraphs, {args.reports} reports; "
+            f"{args.paragraphs} paragraphs, {args.reports} reports, {args.posts} posts, {args.posts // 4} draft policies; "
             f"median of {args.repeat} requests per page (SQLite, debug off)\n"
         )
         print(f"{'page':<16} {'path':<28} {'median ms':>10} {'queries':>8} {'KiB':>8}")
