@@ -144,7 +144,10 @@ class FeedbackForm(forms.ModelForm):
         if policy is not None:
             del self.fields["area"]
             self.fields["message"].label = _("Your comment on this draft")
-        self.fields["language"].choices = [("", _("No preference")), *settings.LANGUAGES]
+        self.fields["language"].choices = [
+            ("", _("No preference")),
+            *settings.FEEDBACK_REPLY_LANGUAGES,
+        ]
         if not self.is_bound:
             self.initial.setdefault("language", (get_language() or "")[:2])
             self.initial.setdefault("form_token", new_form_token())

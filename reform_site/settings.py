@@ -114,7 +114,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="en-us")
-LANGUAGES = [("en", "English"), ("es", "Español")]
+# Add a language here once its translations (locale/) exist, so that `lang` never
+# claims a language the page is not written in.
+LANGUAGES = [("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="America/Chicago")
 USE_I18N = True
@@ -182,6 +184,15 @@ CONTENT_SECURITY_POLICY = {
 # Feedback intake: abuse limits, staff notification and how long personal data
 # is kept. The rate limit lives in the cache above, so it holds across app
 # servers when REDIS_URL is set.
+# Languages a resident may ask to be answered in: the languages staff can reply
+# in, which need not be the languages the site itself is translated into.
+FEEDBACK_REPLY_LANGUAGES = [
+    ("en", "English"),
+    ("es", "Español"),
+    ("pl", "Polski"),
+    ("zh", "中文"),
+    ("ar", "العربية"),
+]
 _rate = env.str("FEEDBACK_RATE_LIMIT", default="5/600").split("/")
 if len(_rate) != 2 or not all(part.strip().isdecimal() and int(part) > 0 for part in _rate):
     raise ImproperlyConfigured(

@@ -211,7 +211,8 @@ def test_page_links_to_the_data_downloads(client, db):
             assert f'href="{reverse(f"areas:{name}", args=[fmt])}"' in html
 
 
-def test_svg_numbers_stay_plain_in_a_language_with_decimal_commas(client, db):
+def test_svg_numbers_stay_plain_in_a_language_with_decimal_commas(client, settings, db):
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]  # as a translated site would
     MonitoringReportFactory(figures_as="percent", preliminary=Decimal("33.3"), full=5)
     html = client.get(URL, headers={"accept-language": "es"}).content.decode()
     chart = html[html.index('id="progress-chart"') :]

@@ -116,7 +116,8 @@ def test_charts_are_images_with_a_text_alternative_and_the_sites_decree_named(cl
     assert "for the 4 of 5 decrees whose count is known" in html
 
 
-def test_chart_coordinates_stay_numbers_for_a_spanish_reader(client, cities):
+def test_chart_coordinates_stay_numbers_for_a_spanish_reader(client, settings, cities):
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]  # as a translated site would
     html = page(client, headers={"accept-language": "es"})
     assert '<html lang="es"' in html
     for title_id in ("timeline-title", "paragraphs-title"):

@@ -79,3 +79,8 @@ def test_missing_page_is_a_friendly_404(client, demo_content):
     html = response.content.decode()
     assert "Page not found" in html
     assert 'href="/"' in html
+
+
+def test_page_language_matches_its_text_whatever_the_browser_asks_for(client, demo_content):
+    html = client.get("/", headers={"accept-language": "es-MX,es;q=0.9"}).content.decode()
+    assert '<html lang="en' in html
