@@ -6,16 +6,18 @@ per-paragraph ratings when staff have imported them, and otherwise comes from
 the figures the monitor published, shown as such.
 """
 
+import secrets
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator, MaxValueValidator, MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
+from policies.uploads import validate_document_file
 from reform_site.markdown import render_markdown
 
 
@@ -105,18 +107,13 @@ class Paragraph(models.Model):
 
 
 def validate_pdf(upload):
-    """Accept only files that really are PDF documents, whatever their name says.
+    """Kept for migration 0002, which names it; fields use ``validate_document_file``."""
+    validate_document_file(upload)
 
-    Only a new upload is read: a document already stored was checked when it came.
-    """
-    if getattr(upload, "_committed", False):
-        return
-    position = upload.tell() if hasattr(upload, "tell") else 0
-    upload.seek(0)
-    start = upload.read(5)
-    upload.seek(position)
-    if start != b"%PDF-":
-        raise ValidationError(_("This file is not a PDF document. Upload the report as a PDF."))
+
+def report_document_upload_to(instance, filename):
+    """A random name: a report not yet shown on the site cannot be fetched by guessing."""
+    return f"monitoring-reports/{secrets.token_urlsafe(16)}.pdf"
 
 
 def published_figure_field(verbose_name):
@@ -165,9 +162,9 @@ class MonitoringReport(models.Model):
     period_end = models.DateField()
     filed = models.DateField(null=True, blank=True, help_text=_("When the monitor filed it."))
     document = models.FileField(
-        upload_to="monitoring-reports/",
+        upload_to=report_document_upload_to,
         blank=True,
-        validators=[FileExtensionValidator(["pdf"]), validate_pdf],
+        validators=[validate_document_file],
         help_text=_("The report as a PDF, if the site keeps a copy."),
     )
     link = models.URLField(blank=True, help_text=_("The report on the monitor's or court's site."))

@@ -1,5 +1,6 @@
 """Draft policies open for public comment, and the document library."""
 
+import secrets
 from pathlib import PurePath
 
 from django.core.exceptions import ValidationError
@@ -320,9 +321,13 @@ class DocumentQuerySet(models.QuerySet):
 
 
 def document_upload_to(instance, filename):
-    """Store under a name built from the title, with the extension its content proved."""
+    """Store under a name built from the title, with the extension its content proved.
+
+    A random part keeps the address unguessable, so a document dated in the
+    future (or of an unpublished policy) cannot be fetched before its time.
+    """
     stem = slugify(instance.title)[:80] or slugify(PurePath(filename).stem)[:80] or "document"
-    return f"documents/{instance.published_on:%Y}/{stem}.pdf"
+    return f"documents/{instance.published_on:%Y}/{stem}-{secrets.token_urlsafe(12)}.pdf"
 
 
 class Document(models.Model):

@@ -71,7 +71,8 @@ SECTIONS = [
 
 def clean_query(raw):
     """The query as searched: spaces folded, cut to a sane length."""
-    return " ".join((raw or "").split())[:MAX_QUERY_LENGTH]
+    # NUL is not text to PostgreSQL; nobody types it on purpose.
+    return " ".join((raw or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
 
 
 def _word_match(queryset, fields, query):
@@ -97,7 +98,7 @@ def search(query):
     results = []
     number = query.lstrip("¶§ ").strip()
     for section in SECTIONS:
-        if section.number_field and number.isdigit():
+        if section.number_field and number.isascii() and number.isdigit():
             found = section.queryset().filter(**{section.number_field: int(number)})
         else:
             found = match(section.queryset(), section.fields, query)

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from areas.models import MonitoringReport
+from areas.models import MonitoringReport, report_document_upload_to
 
 pytestmark = pytest.mark.django_db
 
@@ -57,11 +57,24 @@ def test_sound_published_figures_pass():
     report(figures_as="percent", preliminary=34, secondary=42, full=16).full_clean()
 
 
+def test_a_report_document_over_the_size_limit_is_refused(settings):
+    settings.DOCUMENT_UPLOAD_MAX_BYTES = 100
+    big = report(document=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n" + b"x" * 200))
+    [message] = errors(big)["document"]
+    assert "the largest document the site accepts is 100" in message
+
+
+def test_report_documents_get_unguessable_names():
+    names = {report_document_upload_to(None, "imr-11.pdf") for _ in range(3)}
+    assert len(names) == 3
+    assert not any("imr-11" in name for name in names)
+
+
 def test_the_report_document_must_really_be_a_pdf():
     fake = report(document=SimpleUploadedFile("report.pdf", b"<html>not a pdf</html>"))
-    assert errors(fake)["document"] == [
-        "This file is not a PDF document. Upload the report as a PDF."
-    ]
+    [message] = errors(fake)["document"]
+    assert "“report.pdf” is not a PDF" in message
+    assert "Save or export the document as PDF" in message
     real = report(document=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n..."))
     real.full_clean()
 

@@ -103,3 +103,10 @@ def test_search_finds_a_decree_paragraph_by_number_or_words(client):
     assert "Vehicle pursuits" not in by_number
     assert "#paragraph-153" in by_number
     assert "Foot pursuits" in search(client, "pursuits chase")
+
+
+@pytest.mark.parametrize("query", ["²", "§³", "①", "a\x00b", "\x00", "¶"])
+def test_odd_characters_get_an_answer_not_an_error(client, query):
+    ParagraphFactory(number=2, title="Two")
+    html = search(client, query)
+    assert 'name="q"' in html

@@ -201,3 +201,13 @@ def test_changelist_filters_by_window(admin_client, clock):
     html = admin_client.get(url).content.decode()
     assert "Open for comment until 18 August 2023" in html
     assert "Comments closed on 15 July 2023" in html
+
+
+def test_a_future_document_cannot_be_fetched_by_guessing_its_address(db):
+    from tests.policies.factories import DocumentFactory
+
+    first = DocumentFactory(title="Secret draft", published_on=datetime.date(2030, 1, 1))
+    second = DocumentFactory(title="Secret draft", published_on=datetime.date(2030, 1, 1))
+    assert first.file.name.startswith("documents/2030/secret-draft-")
+    assert first.file.name != second.file.name
+    assert len(first.file.name) > len("documents/2030/secret-draft-.pdf") + 12
