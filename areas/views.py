@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from media_center.models import Post
 from policies.models import Policy
+from reform_site.spreadsheets import spreadsheet_safe
 
 from . import charts, figures, opendata
 from .models import LEVEL_DESCRIPTIONS, Area, Level
@@ -74,7 +75,7 @@ def _csv_lines(rows, columns):
     writer = csv.writer(_Echo())
     yield writer.writerow(columns)
     for row in rows:
-        yield writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        yield writer.writerow(["" if row[c] is None else spreadsheet_safe(row[c]) for c in columns])
 
 
 def _json_chunks(rows, columns, title):

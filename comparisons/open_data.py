@@ -7,6 +7,8 @@ the downloads (see the README): add columns at the end, never rename one.
 import csv
 import io
 
+from reform_site.spreadsheets import spreadsheet_safe
+
 from .sorting import Sort
 
 COLUMNS = [
@@ -64,7 +66,7 @@ def _cell(value):
         return "true" if value else "false"
     if isinstance(value, list):
         return " ".join(value)
-    return value
+    return spreadsheet_safe(value)
 
 
 def as_csv(rows):

@@ -20,11 +20,11 @@ from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
 from areas.models import Area
+from reform_site.spreadsheets import spreadsheet_safe
 
 from .models import REVIEWERS_GROUP, DroppedSubmission, Feedback, FeedbackPage
 
 # Spreadsheet programs run cells that start with these as formulas.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def is_reviewer(user):
@@ -37,12 +37,6 @@ def is_reviewer(user):
     if not hasattr(user, "_is_feedback_reviewer"):
         user._is_feedback_reviewer = user.groups.filter(name=REVIEWERS_GROUP).exists()
     return user._is_feedback_reviewer
-
-
-def spreadsheet_safe(value):
-    """The cell's text, with a leading apostrophe where a spreadsheet would run a formula."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(_FORMULA_START) else text
 
 
 def _status_action(status):
@@ -221,7 +215,7 @@ class FeedbackAdmin(admin.ModelAdmin):
                 item.assignee.get_username() if item.assignee else "",
                 item.internal_notes,
             ]
-            writer.writerow([spreadsheet_safe(cell) for cell in row])
+            writer.writerow([spreadsheet_safe("" if cell is None else str(cell)) for cell in row])
         return response
 
     def changelist_view(self, request, extra_context=None):
