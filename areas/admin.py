@@ -207,7 +207,7 @@ class MonitoringReportAdmin(CSVImportMixin, admin.ModelAdmin):
     def get_urls(self):
         return [
             path(
-                "<path:object_id>/import-ratings/",
+                "<int:object_id>/import-ratings/",
                 self.admin_site.admin_view(self.import_view),
                 name="areas_monitoringreport_import",
             ),

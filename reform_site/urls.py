@@ -6,7 +6,6 @@ from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
-from markdownx.views import MarkdownifyView
 
 from media_center.views import EditorImageUploadView
 
@@ -25,11 +24,7 @@ urlpatterns = [
     path("comparisons/", include("comparisons.urls")),
     # The editor's preview and image upload are for staff only; uploads get the
     # same checks and metadata stripping as a post's cover image.
-    path(
-        "markdownx/markdownify/",
-        staff_member_required(MarkdownifyView.as_view()),
-        name="markdownx_markdownify",
-    ),
+    path("markdownx/markdownify/", views.markdown_preview, name="markdownx_markdownify"),
     path(
         "markdownx/upload/",
         staff_member_required(EditorImageUploadView.as_view()),

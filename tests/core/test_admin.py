@@ -46,3 +46,9 @@ def test_changelist_add_and_change_pages_load(admin_client, one_of_everything, m
 def test_site_settings_cannot_be_deleted(admin_client, demo_content):
     url = reverse("admin:reform_site_sitesettings_delete", args=[1])
     assert admin_client.get(url).status_code == 403
+
+
+def test_import_page_of_a_report_that_cannot_exist_leads_back_to_the_list(admin_client):
+    response = admin_client.get("/admin/areas/monitoringreport/abc/import-ratings/", follow=True)
+    assert response.status_code == 200
+    assert "doesn’t exist" in response.content.decode()

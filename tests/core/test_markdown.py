@@ -60,3 +60,10 @@ def test_editor_preview_uses_the_same_sanitizer(admin_client):
 def test_editor_preview_and_upload_are_for_staff_only(client):
     assert client.post("/markdownx/markdownify/", {"content": "x"}).status_code == 302
     assert client.post("/markdownx/upload/").status_code == 302
+
+
+@pytest.mark.django_db
+def test_editor_preview_of_nothing_is_empty_not_an_error(admin_client):
+    response = admin_client.post("/markdownx/markdownify/", {})
+    assert response.status_code == 200
+    assert response.content == b""

@@ -38,14 +38,15 @@ def test_debug_mode_starts_without_a_key_for_local_development():
     assert result.returncode == 0, result.stderr
 
 
-def test_production_settings_pass_djangos_deployment_checks():
-    env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+def deploy_check(**env_overrides):
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
     env.update(
         DJANGO_SETTINGS_MODULE="reform_site.settings",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "k" * 40,
         DJANGO_ALLOWED_HOSTS="reform.example.org",
+        **env_overrides,
     )
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
         env=env,
@@ -53,6 +54,17 @@ def test_production_settings_pass_djangos_deployment_checks():
         text=True,
         check=False,
     )
+
+
+def reported_checks(result):
+    return set(re.findall(r"\((\w+\.[WE]\d+)\)", result.stdout + result.stderr))
+
+
+def test_production_settings_pass_djangos_deployment_checks():
+    result = deploy_check(REDIS_URL="redis://127.0.0.1:6379/0")
     # The two HSTS widenings are a deployment's own choice (see the README).
-    reported = set(re.findall(r"\((\w+\.[WE]\d+)\)", result.stdout + result.stderr))
-    assert reported <= {"security.W005", "security.W021"}, result.stdout + result.stderr
+    assert reported_checks(result) <= {"security.W005", "security.W021"}, result.stderr
+
+
+def test_deployment_check_warns_when_rate_limits_are_per_process():
+    assert "reform_site.W001" in reported_checks(deploy_check())
