@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "markdownx",
+    "axes",
     "reform_site",
     "areas",
     "media_center",
@@ -62,6 +63,13 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: it answers locked-out sign-ins.
+    "axes.middleware.AxesMiddleware",
+]
+
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
 ]
 
 ROOT_URLCONF = "reform_site.urls"
@@ -210,6 +218,16 @@ FEEDBACK_HASH_SALT = env.str("FEEDBACK_HASH_SALT", default="")
 FEEDBACK_TRUSTED_PROXIES = env.int("FEEDBACK_TRUSTED_PROXIES", default=0)
 # A feedback form refused by the CSRF check comes back with its text.
 CSRF_FAILURE_VIEW = "feedback.views.csrf_failure"
+
+# Staff sign-in throttling (django-axes): the admin holds residents' personal data.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_DISABLE_ACCESS_LOG = True  # record failures only, not every sign-in
+AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_address"  # the same proxy rules as feedback
+AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
