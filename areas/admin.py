@@ -1,6 +1,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -75,6 +76,10 @@ class ComplianceAssessmentInline(admin.TabularInline):
     model = ComplianceAssessment
     fields = ["report", "level", "note"]
     extra = 0
+    # A note is a line or two; a full-size box per rating made the page unusable.
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 40})}
+    }
     ordering = ["-report__period_end"]
 
     def get_queryset(self, request):

@@ -1,6 +1,5 @@
 """The policy list, each draft's page with its comment form, and the document library."""
 
-from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -13,6 +12,7 @@ from media_center.models import Post
 from .documents import version_history
 from .forms import DocumentFilterForm, PolicyFilterForm
 from .models import Document, Policy
+from .windows import zone_name
 
 PER_PAGE = 20
 
@@ -41,7 +41,7 @@ def policy_detail(request, slug):
         .prefetch_related("areas", "extensions", Prefetch("posts", Post.objects.published())),
         slug=slug,
     )
-    context = {"policy": policy, "time_zone": settings.TIME_ZONE}
+    context = {"policy": policy, "time_zone": zone_name()}
     status = 200
     if policy.is_open_for_comment():
         intake = handle_submission(request, policy=policy)

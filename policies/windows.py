@@ -25,3 +25,8 @@ def local_midnight(day):
 def long_date(day):
     """A date as residents read it: "18 August 2023"."""
     return date_format(day, "j F Y")
+
+
+def zone_name():
+    """The site's time zone as residents say it: "Chicago" for America/Chicago."""
+    return timezone.get_default_timezone_name().rsplit("/", 1)[-1].replace("_", " ")

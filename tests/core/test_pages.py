@@ -84,3 +84,8 @@ def test_missing_page_is_a_friendly_404(client, demo_content):
 def test_page_language_matches_its_text_whatever_the_browser_asks_for(client, demo_content):
     html = client.get("/", headers={"accept-language": "es-MX,es;q=0.9"}).content.decode()
     assert '<html lang="en' in html
+
+
+def test_area_cards_take_the_heading_level_of_their_page(client, demo_content):
+    assert '<h2><a href="/areas/training/"' in client.get("/areas/").content.decode()
+    assert '<h3><a href="/areas/training/"' in client.get("/").content.decode()

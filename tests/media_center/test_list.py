@@ -105,10 +105,11 @@ def test_category_filter_shows_only_that_category_and_keeps_it_across_pages(clie
     assert "<title>Event · Media Center · page 2" in page_two
 
 
-def test_a_category_with_no_posts_shows_the_empty_state_and_a_way_back(client):
+def test_a_category_with_no_posts_says_which_is_empty_and_offers_a_way_back(client):
     PostFactory(category=Post.Category.NEWS)
     html = client.get(LIST, {"category": "press-release"}).content.decode()
-    assert EMPTY in html
+    assert "No posts in “Press release” have been published yet." in html
+    assert EMPTY not in html  # other categories do have posts
     assert "See posts in every category" in html
 
 

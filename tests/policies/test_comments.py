@@ -173,13 +173,17 @@ def test_comment_count_appears_only_once_the_window_has_closed(client, clock):
     clock.now = chicago(2023, 8, 18, 23, 59, 59)
     assert "comments received" not in text_of(client.get(policy.get_absolute_url()))
     clock.now = chicago(2023, 8, 19, 0, 0, 0)
-    assert "2 comments received." in text_of(client.get(policy.get_absolute_url()))
+    assert "2 comments received through this website." in text_of(
+        client.get(policy.get_absolute_url())
+    )
 
 
 def test_a_closed_draft_without_comments_says_none_came_in(client, clock):
     policy = PolicyFactory()
     clock.now = chicago(2023, 9, 1, 12, 0)
-    assert "0 comments received." in text_of(client.get(policy.get_absolute_url()))
+    assert "0 comments received through this website." in text_of(
+        client.get(policy.get_absolute_url())
+    )
 
 
 # The admin

@@ -317,3 +317,10 @@ def test_staff_can_preview_an_unpublished_draft_uncached(staff_client, clock):
     assert response.status_code == 200
     assert "Preview: this policy is not published." in text_of(response)
     assert "no-store" in response.headers["Cache-Control"]
+
+
+def test_a_bad_filter_value_is_tied_to_its_field_for_screen_readers(client, db):
+    html = client.get("/documents/", {"kind": "bogus"}).content.decode()
+    described = re.search(r'<select[^>]*name="kind"[^>]*aria-describedby="([^"]+)"', html)
+    assert described, "the kind filter names no description"
+    assert f'id="{described.group(1)}"' in html

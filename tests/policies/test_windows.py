@@ -126,3 +126,11 @@ def test_a_draft_past_its_window_reads_under_review_until_staff_say_otherwise():
     assert policy.current_status(after) == Policy.Status.REVIEW
     assert list(Policy.objects.with_status(Policy.Status.REVIEW, after)) == [policy]
     assert not Policy.objects.with_status(Policy.Status.OPEN, after).exists()
+
+
+def test_the_draft_page_names_the_time_zone_as_residents_say_it(client, db):
+    from tests.policies.factories import PolicyFactory
+
+    html = client.get(PolicyFactory().get_absolute_url()).content.decode()
+    assert "Chicago time" in html
+    assert "America/Chicago" not in html
