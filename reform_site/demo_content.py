@@ -10,6 +10,11 @@ SITE = {
     "department": "Chicago Police Department",
     "tagline": "Follow the Chicago Police Department's reform under the federal consent decree.",
     "what_heading": "What We Are Doing",
+    "what_intro": (
+        "The Chicago Police Department is reforming under a federal consent decree. "
+        "Follow what is changing in each area, how far along it is in the Independent "
+        "Monitor's reports, and how you can take part."
+    ),
     "involved_heading": "3 Ways to Get Involved",
     "areas_card_title": "Areas of Improvement",
     "areas_card_text": (

@@ -110,3 +110,9 @@ def test_home_page_query_count_does_not_grow_with_content(
     PostFactory.create_batch(20)
     with django_assert_max_num_queries(6):
         client.get("/")
+
+
+def test_home_page_heading_opens_with_words_not_an_empty_section(client, demo_content):
+    html = client.get("/").content.decode()
+    hero = html[html.index('<section class="hero"') : html.index("</section>")]
+    assert "consent decree" in visible_text(hero)
