@@ -206,6 +206,26 @@ def test_an_expired_or_altered_form_comes_back_with_the_text_and_a_fresh_token(s
     assert Feedback.objects.count() == 1
 
 
+def test_an_email_given_without_asking_for_a_reply_is_not_kept(client, send):
+    response = send(may_contact=None)  # the email field is still filled in
+    feedback = Feedback.objects.get()
+    assert (feedback.may_contact, feedback.email) == (False, "")
+    assert feedback.name == "Ada Resident"
+    assert "ada@example.org" not in client.get(response["Location"]).content.decode()
+
+
+def test_a_mistyped_email_without_asking_for_a_reply_does_not_hold_up_the_message(send):
+    response = send(may_contact=None, email="ada.example.org")
+    assert response.status_code == 302
+    assert Feedback.objects.get().email == ""
+
+
+def test_the_form_says_the_email_is_kept_only_for_a_reply(client, db):
+    html = client.get(reverse("feedback:form")).content.decode()
+    help_text = re.search(r'<p class="field-help" id="id_email_helptext">([^<]*)</p>', html)[1]
+    assert "We only keep your email if you ask for a reply" in help_text
+
+
 def test_the_form_page_carries_a_one_time_token_and_is_never_cached(client, db):
     first = client.get(reverse("feedback:form"))
     second = client.get(reverse("feedback:form"))
