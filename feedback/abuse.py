@@ -26,36 +26,54 @@ logger = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class FormToken:
-    """What the form's hidden token says: its one-time id and when the form was first shown."""
+    """What the form's hidden token says: its one-time id and when the form was first shown.
+
+    ``given_back`` marks a token the server put into a form it gave back because
+    the form's own token was missing or altered (see ``token_for_form_given_back``).
+    """
 
     id: str
     issued_at: float
+    given_back: bool = False
 
     def age(self, now=None):
         return (time.time() if now is None else now) - self.issued_at
 
 
-def new_form_token(now=None):
+def new_form_token(now=None, *, given_back=False):
     """A signed token for a blank form: a one-time id plus the time it was shown."""
     issued = int(time.time() if now is None else now)
-    return signing.dumps({"id": secrets.token_hex(16), "at": issued}, salt=SIGNING_NAMESPACE)
+    payload = {"id": secrets.token_hex(16), "at": issued}
+    if given_back:
+        payload["back"] = 1
+    return signing.dumps(payload, salt=SIGNING_NAMESPACE)
 
 
-def replacement_form_token():
-    """A token for a form given back after a refusal, dated as if shown long enough ago.
+def token_for_form_given_back(value):
+    """The token for a form given back after a refusal: its own if it still verifies.
 
-    The person already took their time writing; pressing “Send” again at once
-    must not look like a bot to the minimum-time check.
+    A token that verifies keeps the time the form was first shown, so someone
+    who already took their time can press “Send” again at once. Otherwise the
+    form gets a fresh token dated now: the minimum time starts again, so leaving
+    the token out is no way around it. Fresh tokens are marked ``given_back``
+    so that pressing “Send” again too quickly returns the form once more rather
+    than dropping the person's text as a bot's.
     """
-    return new_form_token(now=time.time() - settings.FEEDBACK_MIN_SECONDS)
+    if read_form_token(value) is not None:
+        return value
+    return new_form_token(given_back=True)
 
 
 def read_form_token(value):
     """The ``FormToken`` in ``value``, or None if it is missing, altered or malformed."""
     try:
         data = signing.loads(value or "", salt=SIGNING_NAMESPACE)
-        return FormToken(id=str(data["id"])[:64], issued_at=float(data["at"]))
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return FormToken(
+            id=str(data["id"])[:64],
+            issued_at=float(data["at"]),
+            given_back=bool(data.get("back")),
+        )
+    except (signing.BadSignature, AttributeError, KeyError, TypeError, ValueError):
         return None
 
 

@@ -95,7 +95,7 @@ class FeedbackForm(forms.ModelForm):
         required=False,
         max_length=254,
         label=_("Email address"),
-        help_text=_("Only if you want a reply."),
+        help_text=_("We only keep your email if you ask for a reply."),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
         error_messages={
             "invalid": _(
@@ -182,7 +182,12 @@ class FeedbackForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if cleaned.get("may_contact") and not cleaned.get("email") and "email" not in self.errors:
+        if not cleaned.get("may_contact"):
+            # No reply asked for, so no reason to keep an address (the help text says so);
+            # a mistyped one must not hold up the message either.
+            self._errors.pop("email", None)
+            cleaned["email"] = ""
+        elif not cleaned.get("email") and "email" not in self.errors:
             self.add_error(
                 "email",
                 forms.ValidationError(

@@ -23,6 +23,7 @@ A POST refused by the CSRF check never reaches the view; ``CSRF_FAILURE_VIEW``
 (``feedback.views.csrf_failure``) gives the form back with its text instead.
 """
 
+import datetime
 import logging
 from dataclasses import dataclass
 
@@ -40,15 +41,17 @@ from .abuse import (
     client_fingerprint,
     count_submission,
     read_form_token,
-    replacement_form_token,
+    token_for_form_given_back,
 )
 from .forms import FeedbackForm
 from .models import DroppedSubmission, Feedback
 
 logger = logging.getLogger(__name__)
 
+# The session remembers [reference, sent at (POSIX time)] for what it sent, newest last.
 SESSION_KEY = "feedback_sent"
 SESSION_KEEPS = 20
+CONFIRMATION_SECONDS_DEFAULT = 3600
 
 
 @dataclass
@@ -66,19 +69,23 @@ def handle_submission(request, *, policy=None):
     POST, in this order:
 
     1. The form's token names a submission already stored (a double click, a
-       resend): redirect to that submission's confirmation, store nothing.
+       resend): store nothing; redirect to its confirmation if this session
+       sent it, else to the neutral thank-you page (a copy of someone's page
+       must not show what they sent).
     2. Honeypot filled, or sent faster than FEEDBACK_MIN_SECONDS after the form
        was first shown: dropped quietly (counted in ``DroppedSubmission``,
-       redirect to a neutral thank-you page without a reference).
+       redirect to a neutral thank-you page without a reference). A form the
+       server gave back with a fresh token (see 3) is given back again instead.
     3. Token missing or altered (an old page, a changed secret key): the form
-       comes back with everything typed and a fresh token, asking to send again.
+       comes back with everything typed and a fresh token, asking to send
+       again; the minimum time starts again.
     4. Invalid: ``Intake(form=<bound form with errors>)``, everything kept.
     5. Over the rate limit: ``Intake(response=<429 page>)`` that shows the form
        with the person's text, ready to send again later.
     6. Otherwise it is committed to the database, the staff notification is
        sent after the commit (a failure is logged, the record stays), the
-       reference is remembered in this session only, and the response is a
-       redirect to its confirmation page (Post/Redirect/Get).
+       reference and the time are remembered in this session only, and the
+       response is a redirect to its confirmation page (Post/Redirect/Get).
     """
     if request.method != "POST":
         return Intake(form=FeedbackForm(policy=policy))
@@ -89,24 +96,23 @@ def handle_submission(request, *, policy=None):
     if token:
         stored = Feedback.objects.filter(submission_token=token.id).first()
         if stored:
-            return Intake(response=_confirmation(request, stored))
+            return Intake(response=_already_sent(request, stored))
     if request.POST.get("website"):
         return Intake(response=_drop(DroppedSubmission.Reason.HONEYPOT))
     if token and token.age() < settings.FEEDBACK_MIN_SECONDS:
-        return Intake(response=_drop(DroppedSubmission.Reason.TOO_FAST))
-    if token is None:
-        data = request.POST.copy()
-        data["form_token"] = replacement_form_token()
-        form = FeedbackForm(data, policy=policy)
-        form.is_valid()
-        form.add_error(
-            None,
-            _(
-                "This form was open for too long or was changed on the way, so it was not "
-                "sent. Check what you wrote below and press “Send” again."
-            ),
+        if not token.given_back:
+            return Intake(response=_drop(DroppedSubmission.Reason.TOO_FAST))
+        # A person who presses “Send” again quickly must not lose their text.
+        reason = _(
+            "Your message has not been sent yet. Check what you wrote below and press “Send” again."
         )
-        return Intake(form=form)
+        return Intake(form=form_given_back(request.POST, reason, policy=policy))
+    if token is None:
+        reason = _(
+            "This form was open for too long or was changed on the way, so it was not "
+            "sent. Check what you wrote below and press “Send” again."
+        )
+        return Intake(form=form_given_back(request.POST, reason, policy=policy))
     if not form.is_valid():
         return Intake(form=form)
 
@@ -127,17 +133,46 @@ def handle_submission(request, *, policy=None):
         stored = Feedback.objects.filter(submission_token=token.id).first()
         if stored is None:
             raise
-        return Intake(response=_confirmation(request, stored))
+        return Intake(response=_already_sent(request, stored))
     admin_url = request.build_absolute_uri(
         reverse("admin:feedback_feedback_change", args=[feedback.pk])
     )
     transaction.on_commit(lambda: notify_staff(feedback, admin_url))
-    return Intake(response=_confirmation(request, feedback))
+    _remember_sent(request, feedback.reference)
+    return Intake(response=redirect("feedback:sent", reference=feedback.reference))
 
 
-def sent_in_this_session(request, reference):
-    """Whether this browser session sent the submission with ``reference``."""
-    return reference in request.session.get(SESSION_KEY, [])
+def form_given_back(data, reason, *, policy=None):
+    """A form bound to ``data`` (a refused POST), with ``reason`` on top and nothing lost.
+
+    The form keeps its token if that still verifies, else gets a fresh one
+    (``token_for_form_given_back``), so giving a form back never lets it skip
+    the minimum time.
+    """
+    data = data.copy()
+    data["form_token"] = token_for_form_given_back(data.get("form_token"))
+    form = FeedbackForm(data, policy=policy)
+    form.is_valid()
+    form.add_error(None, reason)
+    return form
+
+
+def when_sent_in_this_session(request, reference):
+    """When this browser session sent the submission with ``reference``, or None if it did not."""
+    for sent_reference, sent_at in _sent(request):
+        if sent_reference == reference:
+            return datetime.datetime.fromtimestamp(sent_at, tz=datetime.UTC)
+    return None
+
+
+def confirmation_shows_details(sent_at):
+    """Whether a confirmation may still show what was sent, FEEDBACK_CONFIRMATION_SECONDS on.
+
+    Afterwards it shows the reference only: the session lasts two weeks, and
+    the next person at a shared computer should not read the message or email.
+    """
+    seconds = getattr(settings, "FEEDBACK_CONFIRMATION_SECONDS", CONFIRMATION_SECONDS_DEFAULT)
+    return timezone.now() - sent_at < datetime.timedelta(seconds=seconds)
 
 
 def notify_staff(feedback, admin_url):
@@ -162,9 +197,33 @@ def notify_staff(feedback, admin_url):
     Feedback.objects.filter(pk=feedback.pk).update(notified_at=timezone.now())
 
 
-def _confirmation(request, feedback):
-    sent = [ref for ref in request.session.get(SESSION_KEY, []) if ref != feedback.reference]
-    request.session[SESSION_KEY] = [*sent, feedback.reference][-SESSION_KEEPS:]
+def _sent(request):
+    """(reference, sent at as POSIX time) for each submission this session sent."""
+    sent = []
+    for entry in request.session.get(SESSION_KEY, []):
+        if isinstance(entry, str):
+            # Remembered before the time was kept: long ago enough to show the reference only.
+            sent.append((entry, 0.0))
+        elif isinstance(entry, list) and len(entry) == 2:
+            sent.append((str(entry[0]), float(entry[1])))
+    return sent
+
+
+def _remember_sent(request, reference):
+    sent = [[ref, at] for ref, at in _sent(request) if ref != reference]
+    now = timezone.now().timestamp()
+    request.session[SESSION_KEY] = [*sent, [reference, now]][-SESSION_KEEPS:]
+
+
+def _already_sent(request, feedback):
+    """Where a form sent again goes; it never adds the reference to this session.
+
+    Only the session that sent it sees its confirmation (the time it was first
+    sent is kept, so a resend does not show the details for longer). Anyone
+    else holding a copy of the form goes to the neutral thank-you page.
+    """
+    if when_sent_in_this_session(request, feedback.reference) is None:
+        return redirect("feedback:thanks")
     return redirect("feedback:sent", reference=feedback.reference)
 
 

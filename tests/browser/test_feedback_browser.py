@@ -132,3 +132,22 @@ def test_the_rate_limit_page_keeps_the_text_and_passes_axe(page, form_page, sett
         page.click("button[type=submit]")
     assert page.locator("#id_message").input_value() == "Second message, please keep it."
     axe_check()
+
+
+def test_the_confirmation_keeps_only_the_reference_once_its_time_is_up(
+    page, form_page, settings, axe_check
+):
+    settings.FEEDBACK_CONFIRMATION_SECONDS = 0
+    page.fill("#id_message", "Please keep the substation open at night.")
+    page.check("#id_may_contact")
+    page.fill("#id_email", "ada@example.org")
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/feedback/sent/FB-"))
+    assert page.locator(".feedback-reference-number").inner_text() == (
+        Feedback.objects.get().reference
+    )
+    text = page.locator("main").inner_text()
+    assert "no longer shown here, to protect your privacy" in text
+    assert "substation" not in text
+    assert "ada@example.org" not in text
+    axe_check()

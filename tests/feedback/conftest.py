@@ -1,10 +1,14 @@
 """Fixtures for sending feedback the way a browser does."""
 
+import datetime
 import time
+from types import SimpleNamespace
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
+from feedback import abuse
 from feedback.abuse import new_form_token
 
 
@@ -16,6 +20,34 @@ def form_token():
         return new_form_token(now=time.time() - seconds_ago)
 
     return make
+
+
+@pytest.fixture
+def wait(monkeypatch):
+    """``wait(seconds)``: the form tokens' clock moves on, as if the person took that long."""
+    real_time = time.time
+    offset = 0
+
+    def advance(seconds):
+        nonlocal offset
+        offset += seconds
+
+    monkeypatch.setattr(abuse, "time", SimpleNamespace(time=lambda: real_time() + offset))
+    return advance
+
+
+@pytest.fixture
+def later(monkeypatch):
+    """``later(seconds)``: the site's clock (``timezone.now``) moves on by that much."""
+    real_now = timezone.now
+    offset = datetime.timedelta()
+
+    def advance(seconds):
+        nonlocal offset
+        offset += datetime.timedelta(seconds=seconds)
+
+    monkeypatch.setattr(timezone, "now", lambda: real_now() + offset)
+    return advance
 
 
 @pytest.fixture

@@ -137,15 +137,60 @@ def test_the_form_is_protected_by_csrf_and_a_refused_form_keeps_its_text(db, val
     assert "The new training videos are helpful" in html
     assert 'value="ada@example.org"' in html
 
-    # Sending the returned form again at once, with its new tokens, goes through.
+    # The form keeps its own token, with the time it was first shown, so sending
+    # it again at once goes through: the person already took their time.
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
     token = re.search(r'name="form_token" value="([^"]+)"', html)[1]
-    assert token != valid_data["form_token"]
+    assert token == valid_data["form_token"]
     again = browser.post(
         reverse("feedback:form"),
         {**valid_data, "csrfmiddlewaretoken": csrf, "form_token": token},
     )
     assert again.status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+def test_a_csrf_refusal_does_not_hand_out_a_way_around_the_minimum_time(
+    db, valid_data, settings, wait
+):
+    settings.FEEDBACK_MIN_SECONDS = 3
+    browser = Client(enforce_csrf_checks=True)
+    refused = browser.post(reverse("feedback:form"), {**valid_data, "form_token": "forged"})
+    assert refused.status_code == 403
+    html = refused.content.decode()
+    assert "The new training videos are helpful" in html
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html)[1]
+    token = re.search(r'name="form_token" value="([^"]+)"', html)[1]
+    data = {**valid_data, "csrfmiddlewaretoken": csrf, "form_token": token}
+
+    at_once = browser.post(reverse("feedback:form"), data)
+    assert not Feedback.objects.exists()
+    # Not dropped either: the text comes back, to send again.
+    assert at_once.status_code == 200
+    assert "The new training videos are helpful" in at_once.content.decode()
+    wait(3)
+    assert browser.post(reverse("feedback:form"), data).status_code == 302
+    assert Feedback.objects.count() == 1
+
+
+@pytest.mark.parametrize("token", [None, "", "forged"], ids=["missing", "empty", "altered"])
+def test_leaving_out_the_token_does_not_skip_the_minimum_time(send, settings, wait, token):
+    settings.FEEDBACK_MIN_SECONDS = 3
+    given_back = send(form_token=token)
+    assert given_back.status_code == 200
+    assert "The new training videos are helpful" in given_back.content.decode()
+    fresh = given_back.context["form"]["form_token"].value()
+
+    at_once = send(form_token=fresh)
+    assert not Feedback.objects.exists()
+    # A person who presses “Send” again quickly still keeps their text.
+    assert at_once.status_code == 200
+    assert "The new training videos are helpful" in at_once.content.decode()
+    assert "press “Send” again" in at_once.context["form"].non_field_errors()[0]
+    assert at_once.context["form"]["form_token"].value() == fresh
+
+    wait(3)
+    assert send(form_token=fresh).status_code == 302
     assert Feedback.objects.count() == 1
 
 

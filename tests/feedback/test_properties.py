@@ -43,6 +43,7 @@ def test_the_form_accepts_or_explains_anything_and_stores_what_it_accepts(data):
     assert 0 < len(feedback.message) <= 5000
     assert not any(ord(char) < 32 and char not in "\t\n" for char in feedback.message)
     assert feedback.zip_code == "" or (len(feedback.zip_code) == 5 and feedback.zip_code.isdigit())
+    assert feedback.may_contact or feedback.email == ""
 
 
 @fuzz

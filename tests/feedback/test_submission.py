@@ -6,8 +6,11 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from feedback.abuse import read_form_token
+from feedback.forms import FeedbackForm
 from feedback.models import REFERENCE_ALPHABET, Feedback
 from tests.factories import AreaFactory
+from tests.feedback.factories import FeedbackFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -80,14 +83,40 @@ def test_a_double_submit_of_the_same_form_stores_one_record(client, send):
     assert client.get(second["Location"]).status_code == 200
 
 
-def test_a_resend_from_a_browser_that_lost_its_session_still_stores_once(send):
-    """A double click can make the browser drop the first response and its new cookie."""
+def test_a_used_token_sent_from_another_browser_reveals_nothing_of_the_sender(send):
+    """Whoever has a copy of the page (a shared computer, a saved page) learns nothing."""
     first = send()
-    other_tab = Client()
-    second = send(client=other_tab)
+    reference = Feedback.objects.get().reference
+    stranger = Client()
+    second = send(client=stranger)
     assert Feedback.objects.count() == 1
-    assert other_tab.get(second["Location"]).status_code == 200
-    assert second["Location"] == first["Location"]
+    assert second.status_code == 302
+    assert second["Location"] == reverse("feedback:thanks")
+    html = stranger.get(second["Location"]).content.decode()
+    for private in (reference, "The new training videos", "ada@example.org", "Ada Resident"):
+        assert private not in html
+    # Nor is the reference added to the stranger's session.
+    assert stranger.get(first["Location"]).status_code == 404
+
+
+def test_the_same_form_sent_at_the_same_moment_elsewhere_reveals_nothing(
+    send, valid_data, monkeypatch
+):
+    """The other copy is stored between our check and our save: it is not ours to show."""
+    token = read_form_token(valid_data["form_token"])
+    save_form = FeedbackForm.save
+
+    def stored_meanwhile(form, commit=True):
+        FeedbackFactory(submission_token=token.id, message="Sent by the other browser.")
+        return save_form(form, commit=commit)
+
+    monkeypatch.setattr(FeedbackForm, "save", stored_meanwhile)
+    stranger = Client()
+    response = send(client=stranger)
+    assert response["Location"] == reverse("feedback:thanks")
+    assert Feedback.objects.count() == 1
+    reference = Feedback.objects.get().reference
+    assert stranger.get(reverse("feedback:sent", args=[reference])).status_code == 404
 
 
 def test_two_different_forms_store_two_records(send, form_token):
@@ -190,7 +219,9 @@ def test_long_messages_are_not_cut_short_by_the_browser(client, db):
     assert "maxlength" not in textarea
 
 
-def test_an_expired_or_altered_form_comes_back_with_the_text_and_a_fresh_token(send, settings):
+def test_an_expired_or_altered_form_comes_back_with_the_text_and_a_fresh_token(
+    send, settings, wait
+):
     settings.FEEDBACK_MIN_SECONDS = 3
     response = send(form_token="tampered")
     assert response.status_code == 200
@@ -201,9 +232,29 @@ def test_an_expired_or_altered_form_comes_back_with_the_text_and_a_fresh_token(s
     assert "The new training videos are helpful" in html
     fresh = form["form_token"].value()
     assert fresh != "tampered"
-    # Sending it again at once works: the person already took their time writing.
+    wait(3)  # the minimum time starts again with the fresh token
     assert send(form_token=fresh).status_code == 302
     assert Feedback.objects.count() == 1
+
+
+def test_an_email_given_without_asking_for_a_reply_is_not_kept(client, send):
+    response = send(may_contact=None)  # the email field is still filled in
+    feedback = Feedback.objects.get()
+    assert (feedback.may_contact, feedback.email) == (False, "")
+    assert feedback.name == "Ada Resident"
+    assert "ada@example.org" not in client.get(response["Location"]).content.decode()
+
+
+def test_a_mistyped_email_without_asking_for_a_reply_does_not_hold_up_the_message(send):
+    response = send(may_contact=None, email="ada.example.org")
+    assert response.status_code == 302
+    assert Feedback.objects.get().email == ""
+
+
+def test_the_form_says_the_email_is_kept_only_for_a_reply(client, db):
+    html = client.get(reverse("feedback:form")).content.decode()
+    help_text = re.search(r'<p class="field-help" id="id_email_helptext">([^<]*)</p>', html)[1]
+    assert "We only keep your email if you ask for a reply" in help_text
 
 
 def test_the_form_page_carries_a_one_time_token_and_is_never_cached(client, db):
