@@ -51,7 +51,6 @@ logger = logging.getLogger(__name__)
 # The session remembers [reference, sent at (POSIX time)] for what it sent, newest last.
 SESSION_KEY = "feedback_sent"
 SESSION_KEEPS = 20
-CONFIRMATION_SECONDS_DEFAULT = 3600
 
 
 @dataclass
@@ -72,10 +71,10 @@ def handle_submission(request, *, policy=None):
        resend): store nothing; redirect to its confirmation if this session
        sent it, else to the neutral thank-you page (a copy of someone's page
        must not show what they sent).
-    2. Honeypot filled, or sent faster than FEEDBACK_MIN_SECONDS after the form
-       was first shown: dropped quietly (counted in ``DroppedSubmission``,
-       redirect to a neutral thank-you page without a reference). A form the
-       server gave back with a fresh token (see 3) is given back again instead.
+    2. Honeypot filled: dropped quietly (counted in ``DroppedSubmission``,
+       redirect to a neutral thank-you page without a reference). Sent faster
+       than FEEDBACK_MIN_SECONDS after the form was first shown: counted, and
+       the form comes back with everything typed, to be sent again.
     3. Token missing or altered (an old page, a changed secret key): the form
        comes back with everything typed and a fresh token, asking to send
        again; the minimum time starts again.
@@ -100,9 +99,12 @@ def handle_submission(request, *, policy=None):
     if request.POST.get("website"):
         return Intake(response=_drop(DroppedSubmission.Reason.HONEYPOT))
     if token and token.age() < settings.FEEDBACK_MIN_SECONDS:
-        if not token.given_back:
-            return Intake(response=_drop(DroppedSubmission.Reason.TOO_FAST))
-        # A person who presses “Send” again quickly must not lose their text.
+        # Faster than a person types: most likely a bot, but a resident who pastes
+        # a prepared comment must not lose it, so the form comes back to be sent
+        # again. A bot gains nothing: it must still wait the minimum time.
+        DroppedSubmission.record(DroppedSubmission.Reason.TOO_FAST)
+        if not form.is_valid():
+            return Intake(form=form)
         reason = _(
             "Your message has not been sent yet. Check what you wrote below and press “Send” again."
         )
@@ -171,7 +173,7 @@ def confirmation_shows_details(sent_at):
     Afterwards it shows the reference only: the session lasts two weeks, and
     the next person at a shared computer should not read the message or email.
     """
-    seconds = getattr(settings, "FEEDBACK_CONFIRMATION_SECONDS", CONFIRMATION_SECONDS_DEFAULT)
+    seconds = settings.FEEDBACK_CONFIRMATION_SECONDS
     return timezone.now() - sent_at < datetime.timedelta(seconds=seconds)
 
 

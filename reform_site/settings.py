@@ -207,6 +207,8 @@ if len(_rate) != 2 or not all(part.strip().isdecimal() and int(part) > 0 for par
         "FEEDBACK_RATE_LIMIT must be SUBMISSIONS/SECONDS, such as 5/600 (five every ten minutes)."
     )
 FEEDBACK_RATE_LIMIT = (int(_rate[0]), int(_rate[1]))
+# How long the confirmation page shows what was sent (a shared computer's next user).
+FEEDBACK_CONFIRMATION_SECONDS = env.int("FEEDBACK_CONFIRMATION_SECONDS", default=3600)
 FEEDBACK_MIN_SECONDS = env.int("FEEDBACK_MIN_SECONDS", default=3)
 FEEDBACK_NOTIFY_EMAILS = env.list(
     "FEEDBACK_NOTIFY_EMAILS", default=["feedback@localhost"] if DEBUG else []

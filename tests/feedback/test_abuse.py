@@ -25,16 +25,27 @@ def test_a_filled_honeypot_is_dropped_quietly_and_counted(client, send):
     assert dropped(DroppedSubmission.Reason.HONEYPOT) == 1
 
 
-def test_a_form_sent_faster_than_a_person_can_is_dropped_quietly_and_counted(
+def test_a_form_sent_faster_than_a_person_can_is_not_stored_but_comes_back_with_its_text(
     send, form_token, settings
 ):
     settings.FEEDBACK_MIN_SECONDS = 3
-    response = send(form_token=form_token(seconds_ago=1))
-    assert response["Location"] == reverse("feedback:thanks")
+    response = send(form_token=form_token(seconds_ago=1), message="A comment I pasted in.")
+    assert response.status_code == 200
     assert not Feedback.objects.exists()
     assert dropped(DroppedSubmission.Reason.TOO_FAST) == 1
+    html = response.content.decode()
+    assert "Your message has not been sent yet" in html
+    assert "A comment I pasted in." in html
     assert send(form_token=form_token(seconds_ago=4)).status_code == 302
     assert Feedback.objects.count() == 1
+
+
+def test_a_fast_empty_form_gets_its_errors_not_a_thank_you(send, form_token, settings):
+    settings.FEEDBACK_MIN_SECONDS = 3
+    response = send(form_token=form_token(seconds_ago=1), message="")
+    assert response.status_code == 200
+    assert "Thank you" not in response.content.decode()
+    assert response.context["form"].errors["message"]
 
 
 def test_the_minimum_time_counts_from_when_the_form_was_first_shown(send, form_token, settings):
