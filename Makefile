@@ -24,7 +24,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
-run: $(VENV)/.runtime ## Set up, migrate, load demo content (first time) and serve http://$(HOST):$(PORT)/
+.env:
+	printf '# Local development settings, read by reform_site/settings.py. Git-ignored:\n# never copy this file to a server.\nDJANGO_DEBUG=1\n' > $@
+
+run: $(VENV)/.runtime .env ## Set up, migrate, load demo content (first time) and serve http://$(HOST):$(PORT)/
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo_content --if-empty
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"

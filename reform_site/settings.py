@@ -15,6 +15,13 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 env = environ.Env()
 
+# A git-ignored .env file (written by `make run`) holds a developer's local
+# settings, so plain `manage.py` commands work after setup. Variables already in
+# the environment win; DJANGO_ENV_FILE="" turns the file off.
+ENV_FILE = env.str("DJANGO_ENV_FILE", default=str(BASE_DIR / ".env"))
+if ENV_FILE and Path(ENV_FILE).is_file():
+    environ.Env.read_env(ENV_FILE)
+
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="")

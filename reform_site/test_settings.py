@@ -2,6 +2,8 @@
 
 import os
 
+# The suite runs production settings, whatever a developer's .env says.
+os.environ["DJANGO_ENV_FILE"] = ""
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 

@@ -11,7 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def start_django(**env_overrides):
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
-    env.update(env_overrides, DJANGO_SETTINGS_MODULE="reform_site.settings")
+    env.update(env_overrides, DJANGO_SETTINGS_MODULE="reform_site.settings", DJANGO_ENV_FILE="")
     return subprocess.run(
         [sys.executable, "-c", "import django; django.setup()"],
         cwd=ROOT,
@@ -44,6 +44,7 @@ def deploy_check(**env_overrides):
         DJANGO_SETTINGS_MODULE="reform_site.settings",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "k" * 40,
         DJANGO_ALLOWED_HOSTS="reform.example.org",
+        DJANGO_ENV_FILE="",
         **env_overrides,
     )
     return subprocess.run(
