@@ -163,7 +163,16 @@ class DocumentAdmin(CheckboxAreasMixin, admin.ModelAdmin):
     autocomplete_fields = ["policy", "supersedes"]
     list_select_related = ["policy"]
     date_hierarchy = "published_on"
-    fields = ["title", "file", "kind", "published_on", "policy", "supersedes", "areas"]
+    fields = [
+        "title",
+        "file",
+        "kind",
+        "published_on",
+        "policy",
+        "monitoring_report",
+        "supersedes",
+        "areas",
+    ]
 
     @admin.display(description=_("size"), ordering="file_size")
     def size(self, document):

@@ -368,6 +368,17 @@ class Document(models.Model):
         related_name="documents",
         help_text=_("The policy this document belongs to, if any."),
     )
+    monitoring_report = models.ForeignKey(
+        "areas.MonitoringReport",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="library_documents",
+        help_text=_(
+            "For a monitoring report: the report whose figures the Progress page shows, "
+            "so residents can go from the document to the figures."
+        ),
+    )
     supersedes = models.OneToOneField(
         "self",
         null=True,
@@ -395,6 +406,15 @@ class Document(models.Model):
         super().save(*args, **kwargs)
 
     def clean(self):
+        if self.monitoring_report_id and self.kind != self.Kind.MONITORING_REPORT:
+            raise ValidationError(
+                {
+                    "monitoring_report": _(
+                        "Only a document of the kind “Monitoring report” can be tied to a "
+                        "monitoring report. Change its kind, or leave this field empty."
+                    )
+                }
+            )
         earlier = self.supersedes
         if earlier is None:
             return

@@ -65,7 +65,9 @@ def document_list(request):
     """The document library, filtered by kind and area and searched by title."""
     form = DocumentFilterForm(request.GET)
     documents = form.filter(
-        Document.objects.published().select_related("policy").prefetch_related("areas")
+        Document.objects.published()
+        .select_related("policy", "monitoring_report")
+        .prefetch_related("areas")
     )
     page = Paginator(documents, PER_PAGE).get_page(request.GET.get("page"))
     return render(request, "policies/document_list.html", {"form": form, "page": page})

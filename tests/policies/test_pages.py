@@ -324,3 +324,36 @@ def test_a_bad_filter_value_is_tied_to_its_field_for_screen_readers(client, db):
     described = re.search(r'<select[^>]*name="kind"[^>]*aria-describedby="([^"]+)"', html)
     assert described, "the kind filter names no description"
     assert f'id="{described.group(1)}"' in html
+
+
+def test_a_monitoring_report_document_links_to_its_figures_on_the_progress_page(client, db):
+    from tests.areas.factories import MonitoringReportFactory
+
+    report = MonitoringReportFactory(title="Independent Monitoring Report 11")
+    DocumentFactory(
+        title="IMR 11 (PDF)", kind=Document.Kind.MONITORING_REPORT, monitoring_report=report
+    )
+    html = client.get("/documents/").content.decode()
+    link = f'href="/progress/#report-{report.pk}"'
+    assert link in html
+    assert "The figures of Independent Monitoring Report 11 on the Progress page" in unescape(html)
+    assert f'id="report-{report.pk}"' in client.get("/progress/").content.decode()
+
+
+def test_a_report_not_yet_shown_on_the_site_is_not_linked(client, db):
+    from tests.areas.factories import MonitoringReportFactory
+
+    hidden = MonitoringReportFactory(is_published=False)
+    DocumentFactory(kind=Document.Kind.MONITORING_REPORT, monitoring_report=hidden)
+    assert "#report-" not in client.get("/documents/").content.decode()
+
+
+def test_only_a_monitoring_report_document_can_be_tied_to_a_report(db):
+    from django.core.exceptions import ValidationError
+
+    from tests.areas.factories import MonitoringReportFactory
+
+    document = DocumentFactory.build(kind=Document.Kind.DRAFT_POLICY)
+    document.monitoring_report = MonitoringReportFactory()
+    with pytest.raises(ValidationError, match="Monitoring report"):
+        document.clean()
