@@ -92,6 +92,14 @@ class CSVImport:
     required = ()
     optional = ()
 
+    # Both imports keep rows as tuples whose first item is the paragraph number,
+    # which is what makes two rows duplicates of each other.
+    def key(self, value):
+        return value[0]
+
+    def describe(self, key):
+        return _("Paragraph %(number)s") % {"number": key}
+
     @classmethod
     def columns(cls):
         """[(name, required)] for help texts."""
@@ -331,12 +339,6 @@ class ParagraphImport(CSVImport):
                 fields[name] = values[name]
         return number, fields
 
-    def key(self, value):
-        return value[0]
-
-    def describe(self, key):
-        return _("Paragraph %(number)s") % {"number": key}
-
     def write(self, values):
         result = ImportResult()
         existing = Paragraph.objects.in_bulk([number for number, _f in values], field_name="number")
@@ -416,12 +418,6 @@ class AssessmentImport(CSVImport):
         if number is None or level is None:
             return None
         return number, level, values.get("note")
-
-    def key(self, value):
-        return value[0]
-
-    def describe(self, key):
-        return _("Paragraph %(number)s") % {"number": key}
 
     def write(self, values):
         result = ImportResult()
