@@ -27,7 +27,10 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 .env:
 	printf '# Local development settings, read by reform_site/settings.py. Git-ignored:\n# never copy this file to a server.\nDJANGO_DEBUG=1\n' > $@
 
-run: $(VENV)/.runtime .env ## Set up, migrate, load demo content (first time) and serve http://$(HOST):$(PORT)/
+var:
+	mkdir -p $@
+
+run: $(VENV)/.runtime .env | var ## Set up, migrate, load demo content (first time) and serve http://$(HOST):$(PORT)/
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(PY) manage.py load_demo_content --if-empty
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"

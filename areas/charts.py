@@ -1,4 +1,4 @@
-"""Geometry for the server-rendered SVG charts; the templates only draw it.
+"""The compliance charts: levels mapped onto the site's bar geometry (``core.charts``).
 
 Every level has a colour from a colour-blind-safe scheme (blues for the steps
 of compliance, orange for "not yet", grey for "not assessed") and its own
@@ -7,7 +7,9 @@ the colours apart; every bar has a dark outline so it stands out from the page,
 and every figure is also printed as text.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+
+from core.charts import Bar, Chart, LinearScale
 
 from .models import Level
 
@@ -28,50 +30,37 @@ def fill(level):
     return f"url(#{LEVEL_STYLE[level]['pattern']})"
 
 
-@dataclass
-class Tick:
-    x: float
-    label: str
-    y: float
+class LevelBar(Bar):
+    """A bar whose ``item`` is a compliance level."""
 
-
-@dataclass
-class Bar:
-    level: Level
-    x: float
-    y: float
-    width: float
-    height: float
-    text: str
-    text_x: float
-    text_y: float
-    missing: bool = False
+    @property
+    def level(self):
+        return self.item
 
     @property
     def fill(self):
-        return fill(self.level)
+        return fill(self.item)
 
 
 @dataclass
 class Group:
+    """A report's bars under its label."""
+
     label: str
     label_y: float
-    bars: list = field(default_factory=list)
+    bars: list
 
 
 @dataclass
-class Chart:
-    width: float
+class StackedRow:
+    """One stacked bar under its label: a segment (``LevelBar``) per level."""
+
+    label: str
+    label_y: float
+    y: float
     height: float
-    groups: list
-    ticks: list = field(default_factory=list)
-    plot_top: float = 0
-    plot_bottom: float = 0
-
-
-def ticks(left, width, top):
-    """Gridlines at every quarter, labelled above the plot."""
-    return [Tick(left + width * p / 100, f"{p}%", top - 6) for p in (0, 25, 50, 75, 100)]
+    total: int
+    segments: list
 
 
 def grouped_bars(summaries, plot_width=420, text_width=230, bar=14, gap=4, group_gap=18):
@@ -79,27 +68,26 @@ def grouped_bars(summaries, plot_width=420, text_width=230, bar=14, gap=4, group
 
     A level the monitor did not publish gets no bar and says so in words.
     """
-    left = MARGIN
+    scale = LinearScale(MARGIN, MARGIN + plot_width, 100)
     top = FONT + 10  # room for the scale's labels
     y = top + 6
     groups = []
     for summary in summaries:
         y += FONT + 4
-        group = Group(f"{summary.report.label} ({summary.short_source_label})", y)
+        group = Group(f"{summary.report.label} ({summary.short_source_label})", y, [])
         y += 6
         for figure in summary.figure_list:
             share = figure.share
-            width = plot_width * min(share, 100) / 100 if share is not None else 0
-            level_label = figure.level.label
+            width = scale.length(min(share, 100)) if share is not None else 0
             group.bars.append(
-                Bar(
-                    level=figure.level,
-                    x=left,
+                LevelBar(
+                    item=figure.level,
+                    x=MARGIN,
                     y=y,
-                    width=round(width, 2),
+                    width=width,
                     height=bar,
-                    text=f"{level_label}: {figure.text}",
-                    text_x=round(left + width + 6, 2),
+                    text=f"{figure.level.label}: {figure.text}",
+                    text_x=MARGIN + width + 6,
                     text_y=y + bar - 2,
                     missing=share is None,
                 )
@@ -108,36 +96,13 @@ def grouped_bars(summaries, plot_width=420, text_width=230, bar=14, gap=4, group
         groups.append(group)
         y += group_gap
     return Chart(
-        width=left + plot_width + text_width,
+        width=MARGIN + plot_width + text_width,
         height=y,
-        groups=groups,
-        ticks=ticks(left, plot_width, top),
+        rows=groups,
+        ticks=scale.ticks((0, 25, 50, 75, 100), label=lambda p: f"{p}%", y=top - 6),
         plot_top=top,
         plot_bottom=y - group_gap,
     )
-
-
-@dataclass
-class Segment:
-    level: Level
-    x: float
-    width: float
-    count: int
-    total: int
-
-    @property
-    def fill(self):
-        return fill(self.level)
-
-
-@dataclass
-class StackedBar:
-    label: str
-    label_y: float
-    y: float
-    height: float
-    total: int
-    segments: list
 
 
 def stacked_bars(rows, plot_width=360, bar=22, row_gap=14, label=True):
@@ -147,7 +112,7 @@ def stacked_bars(rows, plot_width=360, bar=22, row_gap=14, label=True):
     """
     left = MARGIN if label else 1
     y = 1
-    bars = []
+    stacked = []
     for row in rows:
         label_y = 0
         if label:
@@ -155,14 +120,13 @@ def stacked_bars(rows, plot_width=360, bar=22, row_gap=14, label=True):
             label_y = y
             y += 6
         total = row.total
+        scale = LinearScale(0, plot_width, total or 1)
         x = left
         segments = []
-        for level, count in row.cells:
-            if not count:
-                continue
-            width = plot_width * count / total
-            segments.append(Segment(level, round(x, 2), round(width, 2), count, total))
+        for level, count in row.nonzero_cells:
+            width = scale.length(count)
+            segments.append(LevelBar(level, x, y, width, bar, text=str(count)))
             x += width
-        bars.append(StackedBar(row.label, label_y, y, bar, total, segments))
+        stacked.append(StackedRow(row.label, label_y, y, bar, total, segments))
         y += bar + row_gap
-    return Chart(width=left * 2 + plot_width, height=y + 1, groups=bars)
+    return Chart(width=left * 2 + plot_width, height=y + 1, rows=stacked)

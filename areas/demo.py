@@ -1,7 +1,8 @@
-"""The demo's monitoring reports: Chicago's published summary figures, with sources.
+"""The demo's areas (the seed page's ten) and Chicago's monitoring reports.
 
 Only the summary figures the monitor published (as reported, with a source
 link and a confidence note) are loaded; no per-paragraph rating is invented.
+Loaded by ``manage.py load_demo_content``.
 """
 
 import csv
@@ -10,7 +11,84 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-from .models import MonitoringReport
+from django.utils.text import slugify
+
+from .models import Area, MonitoringReport
+
+# (title, subtitle, summary), in the seed page's order.
+AREAS = [
+    (
+        "Community Policing",
+        "",
+        "Integrating community policing to enhance public trust and ensure sustainable "
+        "reforms. This approach prioritizes trust, community collaboration, and joint "
+        "problem-solving with city agencies.",
+    ),
+    (
+        "Impartial Policing",
+        "",
+        "Implementing clear policies against sexual misconduct, proper response to "
+        "allegations of abuse, and mandatory annual training for all officers on "
+        "procedural justice and cultural competency.",
+    ),
+    (
+        "Officer Wellness & Support",
+        "",
+        "Prioritizing the mental well-being of officers, by providing comprehensive "
+        "support for those dealing with the psychological effects of their duties.",
+    ),
+    (
+        "Training",
+        "",
+        "Implementation of mandatory training hours for officers ensuring they are "
+        "well-prepared and aligned with updated policies to better serve Chicago.",
+    ),
+    (
+        "Crisis Intervention",
+        "",
+        "Adequately training officers in crisis intervention techniques to handle "
+        "behavioral or mental health crises effectively and respectfully. Promoting "
+        "safety in police interactions and reducing the need to use force.",
+    ),
+    (
+        "Supervision",
+        "",
+        "Equipping CPD supervisors to better train and monitor their officers, ensuring "
+        "accountability and addressing adverse behavior. Consistently implementing "
+        "performance evaluations to pinpoint both commendable and concerning behaviors, "
+        "promoting public safety and trust.",
+    ),
+    (
+        "Use of Force",
+        "",
+        "The department has outlined specific use of force techniques and tools officers "
+        "can use, always prioritizing the sanctity of life by providing immediate aid to "
+        "anyone injured. In addition, CPD ensures transparent communication pathways for "
+        "the community to comment on these policies.",
+    ),
+    (
+        "Accountability & Transparency",
+        "",
+        "Emphasizing core values such as professionalism and integrity, with every member "
+        "held accountable to these standards. Creating a just and effective accountability "
+        "system, where any misconduct is addressed promptly and equitably, ensuring due "
+        "process.",
+    ),
+    (
+        "Recruitment",
+        "Hiring & Promotion",
+        "Creating policies to ensure our processes for the ranks of sergeant and "
+        "lieutenant are transparent, and continuously reviewing and updating our "
+        "recruitment, hiring and promotion policies and practices.",
+    ),
+    (
+        "Data Collection",
+        "Analysis & Management",
+        "Utilize data-driven strategies to uphold constitutional policing, encompassing "
+        "systematic data collection, accuracy checks, trend analysis, and creating "
+        "targeted interventions to address and modify concerning officers’ behaviors.",
+    ),
+]
 
 REPORTS_CSV = Path(__file__).resolve().parent / "data" / "chicago-monitoring-reports.csv"
 
@@ -60,3 +138,20 @@ def load_reports(path=REPORTS_CSV):
             )
             created += made
     return created
+
+
+def load_areas():
+    """Create the seed page's areas that do not exist yet, matched by slug."""
+    created = 0
+    for order, (title, subtitle, summary) in enumerate(AREAS, start=1):
+        _, made = Area.objects.get_or_create(
+            slug=slugify(f"{title} {subtitle}"),
+            defaults={"title": title, "subtitle": subtitle, "summary": summary, "order": order},
+        )
+        created += made
+    return created
+
+
+def load():
+    """The areas, then the reports; return how many records were created."""
+    return load_areas() + load_reports()

@@ -157,7 +157,7 @@ def rating_counts(assessments):
 def report_summaries():
     """Every published report's summary, oldest first. Two queries."""
     reports = list(MonitoringReport.objects.published())
-    counts = rating_counts(ComplianceAssessment.objects.filter(report__is_published=True))
+    counts = rating_counts(ComplianceAssessment.objects.published())
     return [
         summary_from_counts(report, counts[report.pk])
         if report.pk in counts
@@ -172,9 +172,7 @@ def area_summaries(area):
     The monitor publishes figures for the decree as a whole, so an area's
     summaries come from ratings only.
     """
-    counts = rating_counts(
-        ComplianceAssessment.objects.filter(paragraph__area=area, report__is_published=True)
-    )
+    counts = rating_counts(ComplianceAssessment.objects.published().filter(paragraph__area=area))
     return [
         summary_from_counts(report, counts[report.pk])
         for report in MonitoringReport.objects.published()
@@ -233,7 +231,7 @@ def areas_with_standing(areas=None):
     counts = defaultdict(lambda: defaultdict(dict))  # area -> report -> level -> n
     reports = {}
     rows = (
-        ComplianceAssessment.objects.filter(report__is_published=True)
+        ComplianceAssessment.objects.published()
         .values("paragraph__area_id", "level", *REPORT_FIELDS)
         .annotate(n=Count("id"))
         .order_by()
@@ -266,7 +264,8 @@ def area_breakdown(summaries):
     latest = rated[-1]
     counts = defaultdict(dict)
     rows = (
-        ComplianceAssessment.objects.filter(report=latest)
+        ComplianceAssessment.objects.published()
+        .filter(report=latest)
         .values("paragraph__area_id", "level")
         .annotate(n=Count("id"))
         .order_by()
@@ -318,9 +317,11 @@ def area_progress(area):
     ratings = defaultdict(dict)  # paragraph_id -> report_id -> (level, note)
     per_report = defaultdict(lambda: defaultdict(int))
     reports = {}
-    rows = ComplianceAssessment.objects.filter(
-        paragraph__area=area, report__is_published=True
-    ).values("paragraph_id", "level", "note", *REPORT_FIELDS)
+    rows = (
+        ComplianceAssessment.objects.published()
+        .filter(paragraph__area=area)
+        .values("paragraph_id", "level", "note", *REPORT_FIELDS)
+    )
     for row in rows:
         report = reports.setdefault(row["report_id"], _report(row))
         level = Level(row["level"])

@@ -12,13 +12,11 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
-from markdownx.models import MarkdownxField
 
-from policies.uploads import validate_document_file
-from reform_site.markdown import render_markdown
+from core.markdown import MarkdownField
+from core.uploads import validate_document_file
 
 
 class Level(models.TextChoices):
@@ -31,8 +29,6 @@ class Level(models.TextChoices):
     NOT_ASSESSED = "not_assessed", _("Not assessed")
 
 
-# The levels a paragraph moves through, lowest first; "not assessed" is not a step.
-LEVEL_STEPS = [Level.NOT_IN_COMPLIANCE, Level.PRELIMINARY, Level.SECONDARY, Level.FULL]
 # The levels the monitor's summaries publish figures for.
 PUBLISHED_LEVELS = [Level.PRELIMINARY, Level.SECONDARY, Level.FULL]
 # The order of levels in stacked bars and their tables: the furthest along first.
@@ -62,8 +58,7 @@ class Area(models.Model):
         max_length=120, blank=True, help_text=_("A second line under the title, if any.")
     )
     summary = models.TextField(help_text=_("One or two sentences shown on cards."))
-    body = MarkdownxField(blank=True, help_text=_("The area page's text, in Markdown."))
-    body_html = models.TextField(editable=False, blank=True)
+    body = MarkdownField(blank=True, help_text=_("The area page's text, in Markdown."))
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower comes first."))
 
     class Meta:
@@ -71,10 +66,6 @@ class Area(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("areas:detail", args=[self.slug])
@@ -106,11 +97,6 @@ class Paragraph(models.Model):
         return f"{self.area.get_absolute_url()}#paragraph-{self.number}"
 
 
-def validate_pdf(upload):
-    """Kept for migration 0002, which names it; fields use ``validate_document_file``."""
-    validate_document_file(upload)
-
-
 def report_document_upload_to(instance, filename):
     """A random name: a report not yet shown on the site cannot be fetched by guessing."""
     return f"monitoring-reports/{secrets.token_urlsafe(16)}.pdf"
@@ -129,13 +115,11 @@ def published_figure_field(verbose_name):
 
 
 class MonitoringReportQuerySet(models.QuerySet):
+    """Which monitoring reports residents may see."""
+
     def published(self):
         """Reports a resident may see; every page and download uses this."""
         return self.filter(is_published=True)
-
-    def rated(self):
-        """Reports with per-paragraph ratings."""
-        return self.filter(Exists(ComplianceAssessment.objects.filter(report=OuterRef("pk"))))
 
 
 class MonitoringReport(models.Model):
@@ -246,6 +230,14 @@ class MonitoringReport(models.Model):
             raise ValidationError(errors)
 
 
+class ComplianceAssessmentQuerySet(models.QuerySet):
+    """Which ratings residents may see."""
+
+    def published(self):
+        """Ratings in reports shown on the site; every page, chart and download uses this."""
+        return self.filter(report__is_published=True)
+
+
 class ComplianceAssessment(models.Model):
     """The monitor's rating of one paragraph in one report."""
 
@@ -255,6 +247,8 @@ class ComplianceAssessment(models.Model):
     )
     level = models.CharField(max_length=20, choices=Level)
     note = models.TextField(blank=True, help_text=_("Plain text, shown with the rating."))
+
+    objects = ComplianceAssessmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["report__period_end", "paragraph__number"]

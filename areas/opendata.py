@@ -97,7 +97,7 @@ def summary_rows(summaries, area=None):
 
 def rating_rows(area=None):
     """One dict per published rating, keyed by RATINGS_COLUMNS. One query, streamed."""
-    ratings = ComplianceAssessment.objects.filter(report__is_published=True)
+    ratings = ComplianceAssessment.objects.published()
     if area is not None:
         ratings = ratings.filter(paragraph__area=area)
     ratings = ratings.order_by("paragraph__number", "report__period_end", "report_id").values_list(

@@ -1,15 +1,13 @@
-"""Area pages, the progress page and their open-data downloads."""
+"""Area pages, the progress page and their open-data downloads.
 
-import csv
-import json
+The area page also lists other sections' content about the area (posts, drafts)
+through the reverse relations their models declare, so areas import no other app.
+"""
 
-from django.http import StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 
-from media_center.models import Post
-from policies.models import Policy
-from reform_site.spreadsheets import spreadsheet_safe
+from core import opendata as opendata_writer
 
 from . import charts, figures, opendata
 from .models import LEVEL_DESCRIPTIONS, Area, Level
@@ -39,8 +37,9 @@ def area_detail(request, slug):
         "progress": progress,
         "movement_chart": charts.stacked_bars(progress.movement),
         "legend": level_legend(),
-        "posts": Post.objects.published().for_area(area)[:5],
-        "open_drafts": Policy.objects.open_for_comment().for_area(area),
+        # Other sections' content about the area, through their own visibility rules.
+        "posts": area.posts.published()[:5],
+        "open_drafts": area.policies.open_for_comment(),
     }
     return render(request, "areas/area_detail.html", context)
 
@@ -64,40 +63,8 @@ def progress(request):
 # Open data ---------------------------------------------------------------
 
 
-class _Echo:
-    """A file-like object csv.writer can write to, handing each line straight back."""
-
-    def write(self, value):
-        return value
-
-
-def _csv_lines(rows, columns):
-    writer = csv.writer(_Echo())
-    yield writer.writerow(columns)
-    for row in rows:
-        yield writer.writerow(["" if row[c] is None else spreadsheet_safe(row[c]) for c in columns])
-
-
-def _json_chunks(rows, columns, title):
-    yield json.dumps({"title": title, "columns": columns})[:-1] + ', "rows": ['
-    for number, row in enumerate(rows):
-        yield ("," if number else "") + "\n" + json.dumps(row, ensure_ascii=False)
-    yield "\n]}\n"
-
-
 def download(rows, columns, fmt, filename, title):
-    """Stream ``rows`` as CSV or JSON, so a large file never sits in memory."""
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            _csv_lines(rows, columns), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
-    else:
-        response = StreamingHttpResponse(
-            _json_chunks(rows, columns, title), content_type="application/json"
-        )
-    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
-    return response
+    return opendata_writer.download(rows, columns, fmt, filename, meta={"title": title})
 
 
 def progress_data(request, fmt):

@@ -1,4 +1,4 @@
-"""Server-drawn charts for the comparison page: a timeline and paragraph counts.
+"""The comparison page's charts, a timeline and paragraph counts, on ``core.charts``.
 
 Each chart is plain geometry computed here and drawn as inline SVG by a
 template, with no script. Every bar is also a row of a data table under the
@@ -7,12 +7,12 @@ disagree.
 """
 
 import datetime
-import math
-from dataclasses import dataclass
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
+
+from core import charts
 
 # Drawing units (the SVG scales to the width of the page).
 WIDTH = 820
@@ -26,80 +26,64 @@ BAR_HEIGHT = 18
 BOTTOM = 30
 
 
-@dataclass
-class Tick:
-    x: float
-    label: str
-
-
-@dataclass
-class Bar:
-    """One decree's row in a chart."""
-
-    decree: object
-    y: float
-    width: float
-    text: str
-    x: float = PLOT_LEFT
-    striped: bool = False
+class DecreeBar(charts.Bar):
+    """A decree's row: its bar, its city on the left and its figure in words on the right."""
 
     @property
-    def bar_y(self):
-        return self.y + (ROW_HEIGHT - BAR_HEIGHT) / 2
+    def decree(self):
+        return self.item
 
     @property
-    def text_y(self):
-        return self.y + ROW_HEIGHT / 2 + 5
+    def row_y(self):
+        return self.y - (ROW_HEIGHT - BAR_HEIGHT) / 2
 
     @property
     def city_y(self):
         # The site's own decree takes two lines: its city, then a label saying so.
-        return self.y + 15 if self.decree.is_own_decree else self.text_y
+        return self.row_y + 15 if self.decree.is_own_decree else self.text_y
 
     @property
     def own_label_y(self):
-        return self.y + 30
+        return self.row_y + 30
 
 
-class Chart:
-    """Geometry shared by both charts: rows of bars under an axis."""
+class Chart(charts.Chart):
+    """Rows of decree bars under an axis, with the layout both comparison charts share."""
 
-    width = WIDTH
     label_right = LABEL_RIGHT
-    plot_left = PLOT_LEFT
-    plot_right = PLOT_RIGHT
     value_left = VALUE_LEFT
-    top = TOP
     row_height = ROW_HEIGHT
     bar_height = BAR_HEIGHT
 
     def __init__(self, bars, ticks):
-        self.bars = bars
-        self.ticks = ticks
+        plot_bottom = TOP + len(bars) * ROW_HEIGHT
+        super().__init__(
+            width=WIDTH,
+            height=plot_bottom + BOTTOM,
+            rows=bars,
+            ticks=ticks,
+            plot_top=TOP,
+            plot_bottom=plot_bottom,
+        )
 
     @property
-    def height(self):
-        return self.top + len(self.bars) * self.row_height + BOTTOM
-
-    @property
-    def plot_bottom(self):
-        return self.top + len(self.bars) * self.row_height
-
-    @property
-    def tick_label_y(self):
-        return self.top - 12
-
-    @property
-    def view_box(self):
-        return f"0 0 {self.width} {self.height}"
+    def bars(self):
+        return self.rows
 
     @staticmethod
-    def row_y(index):
-        return TOP + index * ROW_HEIGHT
-
-
-def _round(value):
-    return round(value, 1)
+    def bar(decree, index, x, width, text, striped):
+        row_y = TOP + index * ROW_HEIGHT
+        return DecreeBar(
+            item=decree,
+            x=x,
+            y=row_y + (ROW_HEIGHT - BAR_HEIGHT) / 2,
+            width=width,
+            height=BAR_HEIGHT,
+            text=text,
+            text_x=VALUE_LEFT,
+            text_y=row_y + ROW_HEIGHT / 2 + 5,
+            striped=striped,
+        )
 
 
 class Timeline(Chart):
@@ -111,26 +95,26 @@ class Timeline(Chart):
         first_year = decrees[0].entered.year if decrees else today.year
         self.start = datetime.date(first_year, 1, 1)
         self.end = datetime.date(today.year + 1, 1, 1)
+        self.scale = charts.LinearScale(PLOT_LEFT, PLOT_RIGHT, (self.end - self.start).days)
         bars = []
         for index, decree in enumerate(decrees):
             left = self.x(decree.entered)
             right = self.x(decree.end_or_today(today))
+            # A decree of a few days still shows as a sliver.
+            width = max(charts.rounded(right - left), 2)
             bars.append(
-                Bar(
-                    decree=decree,
-                    y=self.row_y(index),
-                    x=left,
-                    # A decree of a few days still shows as a sliver.
-                    width=max(_round(right - left), 2),
-                    text=self.bar_text(decree, today),
-                    striped=decree.is_active,
-                )
+                self.bar(decree, index, left, width, self.bar_text(decree, today), decree.is_active)
             )
-        super().__init__(bars, self.year_ticks())
+        step = charts.year_step(self.end.year - self.start.year)
+        first = -(-self.start.year // step) * step
+        ticks = [
+            charts.Tick(self.x(datetime.date(year, 1, 1)), str(year), TOP - 12)
+            for year in range(first, self.end.year, step)
+        ]
+        super().__init__(bars, ticks)
 
     def x(self, day):
-        share = (day - self.start).days / (self.end - self.start).days
-        return _round(PLOT_LEFT + share * (PLOT_RIGHT - PLOT_LEFT))
+        return self.scale.x((day - self.start).days)
 
     @property
     def today_x(self):
@@ -139,15 +123,6 @@ class Timeline(Chart):
     @property
     def today_label(self):
         return _("Today, %(date)s") % {"date": date_format(self.today, "j M Y")}
-
-    def year_ticks(self):
-        span = self.end.year - self.start.year
-        step = next(step for step in (1, 2, 5, 10, 20, 50) if span / step <= 8)
-        first = math.ceil(self.start.year / step) * step
-        return [
-            Tick(self.x(datetime.date(year, 1, 1)), str(year))
-            for year in range(first, self.end.year, step)
-        ]
 
     @staticmethod
     def bar_text(decree, today):
@@ -178,36 +153,22 @@ class ParagraphChart(Chart):
             key=lambda decree: decree.city.casefold(),
         )
         self.known_count = len(known)
-        self.maximum, step = self.scale(max((d.paragraph_count for d in known), default=0))
-        bars = []
-        for index, decree in enumerate(known + unknown):
-            count = decree.paragraph_count or 0
-            bars.append(
-                Bar(
-                    decree=decree,
-                    y=self.row_y(index),
-                    width=max(_round(self.share(count) * (PLOT_RIGHT - PLOT_LEFT)), 0),
-                    text=self.bar_text(decree),
-                    striped=decree.paragraph_count_unverified,
-                )
+        largest = max((decree.paragraph_count for decree in known), default=0)
+        self.maximum, step = charts.nice_maximum(largest)
+        scale = charts.LinearScale(PLOT_LEFT, PLOT_RIGHT, self.maximum)
+        bars = [
+            self.bar(
+                decree,
+                index,
+                PLOT_LEFT,
+                scale.length(decree.paragraph_count or 0),
+                self.bar_text(decree),
+                decree.paragraph_count_unverified,
             )
-        ticks = [
-            Tick(_round(PLOT_LEFT + self.share(value) * (PLOT_RIGHT - PLOT_LEFT)), str(value))
-            for value in range(0, self.maximum + 1, step)
+            for index, decree in enumerate(known + unknown)
         ]
+        ticks = scale.ticks(range(0, self.maximum + 1, step), y=TOP - 12)
         super().__init__(bars, ticks)
-
-    def share(self, count):
-        return count / self.maximum
-
-    @staticmethod
-    def scale(largest):
-        """A round axis maximum at or above ``largest``, and a tick step for it."""
-        for step in (10, 20, 50, 100, 200, 250, 500, 1000, 2000, 5000):
-            if largest <= step * 5:
-                return max(step, math.ceil(largest / step) * step), step
-        step = 10 ** len(str(largest))
-        return math.ceil(largest / step) * step, step
 
     @staticmethod
     def bar_text(decree):

@@ -9,9 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from markdownx.models import MarkdownxField
 
-from reform_site.markdown import render_markdown
+from core.markdown import MarkdownField
 
 DAYS_PER_YEAR = 365.25
 
@@ -79,8 +78,7 @@ class ConsentDecree(models.Model):
         blank=True,
         help_text=_("One sourced fact worth a line on the home page, if any."),
     )
-    notes = MarkdownxField(blank=True)
-    notes_html = models.TextField(editable=False, blank=True)
+    notes = MarkdownField(blank=True)
     sources = models.TextField(
         blank=True, validators=[validate_source_links], help_text=_("Source links, one per line.")
     )
@@ -122,7 +120,6 @@ class ConsentDecree(models.Model):
     def save(self, *args, **kwargs):
         # One link per line, whatever separated them in the form.
         self.sources = "\n".join(self.source_links)
-        self.notes_html = render_markdown(self.notes)
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

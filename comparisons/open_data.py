@@ -4,11 +4,6 @@ The column names and their order are a promise to people who script against
 the downloads (see the README): add columns at the end, never rename one.
 """
 
-import csv
-import io
-
-from reform_site.spreadsheets import spreadsheet_safe
-
 from .sorting import Sort
 
 COLUMNS = [
@@ -56,23 +51,3 @@ def records(decrees, today, build_absolute_uri):
         }
         for decree in Sort.default().apply(decrees, today)
     ]
-
-
-def _cell(value):
-    """A CSV cell: lists space-separated, booleans as true/false, unknown as empty."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, list):
-        return " ".join(value)
-    return spreadsheet_safe(value)
-
-
-def as_csv(rows):
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({key: _cell(value) for key, value in row.items()})
-    return buffer.getvalue()

@@ -1,6 +1,7 @@
-from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+
+from core.opendata import download
 
 from . import open_data
 from .comparison import Comparison
@@ -28,20 +29,22 @@ def decree_detail(request, slug):
     return render(request, "comparisons/decree_detail.html", context)
 
 
-def _download(request):
+def _download(request, fmt):
     today = timezone.localdate()
     rows = open_data.records(ConsentDecree.objects.all(), today, request.build_absolute_uri)
-    return rows, today
+    return download(
+        rows,
+        open_data.COLUMNS,
+        fmt,
+        f"consent-decrees-{today}",
+        meta={"as_of": today.isoformat()},
+        rows_key="decrees",
+    )
 
 
 def decrees_csv(request):
-    rows, today = _download(request)
-    response = HttpResponse(open_data.as_csv(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="consent-decrees-{today}.csv"'
-    return response
+    return _download(request, "csv")
 
 
 def decrees_json(request):
-    rows, today = _download(request)
-    data = {"as_of": today.isoformat(), "columns": open_data.COLUMNS, "decrees": rows}
-    return JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 2})
+    return _download(request, "json")

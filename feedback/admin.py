@@ -20,11 +20,9 @@ from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
 from areas.models import Area
-from reform_site.spreadsheets import spreadsheet_safe
+from core.spreadsheets import spreadsheet_safe
 
 from .models import REVIEWERS_GROUP, DroppedSubmission, Feedback, FeedbackPage
-
-# Spreadsheet programs run cells that start with these as formulas.
 
 
 def is_reviewer(user):

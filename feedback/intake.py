@@ -1,26 +1,23 @@
 """The one intake every feedback form goes through.
 
 The general page (``/feedback/``) and a draft policy's page both call
-``handle_submission``; the policy page shows the same form with::
+``handle_submission``, which returns either a response (the redirect to the
+confirmation, the 429 page) or the form to show. A page that takes feedback::
 
-    from feedback.intake import handle_submission
-
-    def policy_detail(request, slug):
-        policy = get_object_or_404(Policy, slug=slug)
-        # Pass the policy only while it is open for comment; None otherwise.
-        intake = handle_submission(request, policy=policy)
-        if intake.response:  # the redirect to the confirmation page, or the 429 page
+    @gives_back_refused_forms
+    @never_cache  # the form carries a one-time token
+    def my_page(request):
+        intake = handle_submission(request, policy=None)  # or the draft open for comment
+        if intake.response:
             return intake.response
-        return render(request, "policies/policy_detail.html",
-                      {"policy": policy, "feedback_form": intake.form})
+        return render(request, "my_page.html", {"form": intake.form})
 
-and in its template ``{% include "feedback/includes/form.html" with form=feedback_form %}``,
+and in its template ``{% include "feedback/includes/form.html" with form=form %}``,
 which shows the notices (emergencies, complaints, privacy), the error summary
-and the form, posting back to the page's own URL. Wrap the page's ``<title>``
-with ``{% if feedback_form.errors %}`` to prefix “Error:” if you like. The view
-must not be cached (use ``never_cache``): the form carries a one-time token.
-A POST refused by the CSRF check never reaches the view; ``CSRF_FAILURE_VIEW``
-(``feedback.views.csrf_failure``) gives the form back with its text instead.
+and the form, posting back to the page's own URL. A POST refused by the CSRF
+check never reaches the view as usual: ``core.views.csrf_failure`` calls the
+page's view again with ``request.csrf_refused`` set, and the intake gives the
+form back with its text instead of storing it.
 """
 
 import datetime
@@ -65,7 +62,10 @@ def handle_submission(request, *, policy=None):
     """Take a feedback form through every check and store it once; never lose it.
 
     GET (or any non-POST): ``Intake(form=<blank form>)``.
-    POST, in this order:
+    POST refused by the CSRF check (``request.csrf_refused``): the form comes back
+    with everything typed, nothing stored; it keeps its token only if that still
+    verifies, so this is no way around the minimum time.
+    Any other POST, in this order:
 
     1. The form's token names a submission already stored (a double click, a
        resend): store nothing; redirect to its confirmation if this session
@@ -88,6 +88,12 @@ def handle_submission(request, *, policy=None):
     """
     if request.method != "POST":
         return Intake(form=FeedbackForm(policy=policy))
+    if getattr(request, "csrf_refused", False):
+        reason = _(
+            "For your security this form needs to be sent again. Check what you wrote "
+            "below and press “Send” again."
+        )
+        return Intake(form=form_given_back(request.POST, reason, policy=policy))
 
     form = FeedbackForm(request.POST, policy=policy)
     token = read_form_token(request.POST.get("form_token"))
@@ -204,7 +210,7 @@ def _sent(request):
     sent = []
     for entry in request.session.get(SESSION_KEY, []):
         if isinstance(entry, str):
-            # Remembered before the time was kept: long ago enough to show the reference only.
+            # A reference without its time: show the reference only, never the details.
             sent.append((entry, 0.0))
         elif isinstance(entry, list) and len(entry) == 2:
             sent.append((str(entry[0]), float(entry[1])))

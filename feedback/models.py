@@ -8,10 +8,9 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from markdownx.models import MarkdownxField
 
-from reform_site.markdown import render_markdown
-from reform_site.models import SingletonModel
+from core.markdown import MarkdownField
+from core.models import SingletonModel
 
 MESSAGE_MAX_LENGTH = 5000
 REVIEWERS_GROUP = "Feedback reviewers"
@@ -204,13 +203,12 @@ class FeedbackPage(SingletonModel):
         max_length=200, help_text=_("Where complaints go, as the words of a link.")
     )
     complaints_url = models.URLField(_("complaints link"))
-    privacy_notice = MarkdownxField(
+    privacy_notice = MarkdownField(
         help_text=_(
             "What is kept and who reads it, in Markdown. The page adds how long "
             "personal details are kept, from the site's settings."
         )
     )
-    privacy_notice_html = models.TextField(editable=False, blank=True)
     confirmation_text = models.TextField(
         blank=True, help_text=_("Shown with the reference number after a message is sent.")
     )
@@ -221,7 +219,3 @@ class FeedbackPage(SingletonModel):
 
     def __str__(self):
         return str(_("Feedback page"))
-
-    def save(self, *args, **kwargs):
-        self.privacy_notice_html = render_markdown(self.privacy_notice)
-        super().save(*args, **kwargs)

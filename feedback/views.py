@@ -1,19 +1,15 @@
 """The general feedback page and the confirmation pages."""
 
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
-from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.cache import never_cache
 
-from .intake import (
-    confirmation_shows_details,
-    form_given_back,
-    handle_submission,
-    when_sent_in_this_session,
-)
+from core.views import gives_back_refused_forms
+
+from .intake import confirmation_shows_details, handle_submission, when_sent_in_this_session
 from .models import Feedback, FeedbackPage
 
 
+@gives_back_refused_forms
 @never_cache
 def feedback_form(request):
     """The general form: GET shows it, POST goes through the shared intake."""
@@ -48,21 +44,3 @@ def sent(request, reference):
 def thanks(request):
     """A neutral thank-you page, without a reference (where dropped submissions land)."""
     return render(request, "feedback/thanks.html")
-
-
-def csrf_failure(request, reason=""):
-    """Django's CSRF failure page, except that a feedback form comes back with its text.
-
-    A security cookie that expired or was cleared while someone was writing must
-    not cost them their message: they get it back, with a fresh token, and send
-    it again. Nothing is stored from the rejected request, and the form keeps
-    its own token only if that verifies, so this is no way around the minimum time.
-    """
-    if not (request.method == "POST" and "form_token" in request.POST):
-        return django_csrf_failure(request, reason)
-    message = _(
-        "For your security this form needs to be sent again. Check what you wrote "
-        "below and press “Send” again."
-    )
-    form = form_given_back(request.POST, message)
-    return render(request, "feedback/feedback_form.html", {"form": form}, status=403)

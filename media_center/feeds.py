@@ -6,7 +6,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
-from reform_site.models import SiteSettings
+from core.models import SiteSettings
 
 from .models import Post
 

@@ -9,9 +9,8 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from markdownx.models import MarkdownxField
 
-from reform_site.markdown import render_markdown
+from core.markdown import MarkdownField, render_markdown
 
 from .forms import CheckedImageField
 from .images import delete_with_renditions, make_renditions, renditions, responsive_body_images
@@ -38,8 +37,7 @@ class Announcement(models.Model):
 
     title = models.CharField(max_length=200, help_text=_("The banner's text."))
     slug = models.SlugField(max_length=200, unique=True)
-    body = MarkdownxField(blank=True, help_text=_("The details the banner links to."))
-    body_html = models.TextField(editable=False, blank=True)
+    body = MarkdownField(blank=True, help_text=_("The details the banner links to."))
     link_url = models.URLField(
         blank=True, help_text=_("Where the banner links; blank links to the details above.")
     )
@@ -55,10 +53,6 @@ class Announcement(models.Model):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("media_center:announcement", args=[self.slug])
@@ -81,6 +75,11 @@ class Announcement(models.Model):
     @property
     def banner_url(self):
         return self.link_url or self.get_absolute_url()
+
+
+def render_post_body(text):
+    """A post's body: sanitized Markdown whose images load at the reader's screen size."""
+    return responsive_body_images(render_markdown(text))
 
 
 class PostQuerySet(models.QuerySet):
@@ -135,8 +134,7 @@ class Post(models.Model):
     slug = models.SlugField(max_length=200, unique=True)
     category = models.CharField(max_length=20, choices=Category, default=Category.NEWS)
     summary = models.TextField(help_text=_("One or two sentences for lists and feeds."))
-    body = MarkdownxField(blank=True)
-    body_html = models.TextField(editable=False, blank=True)
+    body = MarkdownField(blank=True, render=render_post_body)
     cover_image = CoverImageField(
         upload_to="media-center/%Y/",
         blank=True,
@@ -181,7 +179,6 @@ class Post(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        self.body_html = responsive_body_images(render_markdown(self.body))
         super().save(*args, **kwargs)
         stored = getattr(self, "_stored_cover", "")
         current = self.cover_image.name or ""

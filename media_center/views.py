@@ -1,9 +1,11 @@
-from django.contrib.admin.views.decorators import staff_member_required
+"""The Media Center's pages: the list of posts, a post, its staff preview, announcements."""
+
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.views.decorators.cache import never_cache
-from django.views.generic import ListView
+from django.views.generic import DetailView, ListView
 from markdownx.views import ImageUploadView
+
+from core.preview import StaffPreviewMixin
 
 from .forms import EditorImageForm
 from .models import Announcement, Post
@@ -26,12 +28,10 @@ class PostListView(ListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         category = self.get_category()
-        page = context["page_obj"]
         context.update(
             categories=Post.Category.choices,
             category=category,
             category_label=Post.Category(category).label if category else "",
-            page_range=page.paginator.get_elided_page_range(page.number, on_each_side=2),
         )
         return context
 
@@ -39,19 +39,24 @@ class PostListView(ListView):
 post_list = PostListView.as_view()
 
 
-def post_detail(request, slug):
-    post = get_object_or_404(Post.objects.published().prefetch_related("areas"), slug=slug)
-    return render(request, "media_center/post_detail.html", {"post": post})
+class PostDetailView(DetailView):
+    """A published post."""
+
+    context_object_name = "post"
+    template_name = "media_center/post_detail.html"
+
+    def get_queryset(self):
+        return Post.objects.published().prefetch_related("areas")
 
 
-@never_cache
-@staff_member_required
-def post_preview(request, slug):
-    """A draft or scheduled post as it will look, for staff only; never cached or indexed."""
-    post = get_object_or_404(Post.objects.prefetch_related("areas"), slug=slug)
-    response = render(request, "media_center/post_detail.html", {"post": post, "preview": True})
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+class PostPreviewView(StaffPreviewMixin, PostDetailView):
+    """A draft or scheduled post as it will look, for staff only."""
+
+    preview_queryset = Post.objects.prefetch_related("areas")
+
+
+post_detail = PostDetailView.as_view()
+post_preview = PostPreviewView.as_view()
 
 
 def announcement_detail(request, slug):

@@ -21,7 +21,7 @@ class WindowFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [
-            ("running", _("Running now")),
+            ("running", _("Taking comments now")),
             ("upcoming", _("Not yet open")),
             ("closed", _("Closed")),
             ("none", _("No window")),
@@ -32,7 +32,7 @@ class WindowFilter(admin.SimpleListFilter):
         policies = queryset.with_window()
         match self.value():
             case "running":
-                return policies.filter(comment_opens__lte=today, closes_on__gte=today)
+                return policies.filter(takes_comments=True)
             case "upcoming":
                 return policies.filter(comment_opens__gt=today)
             case "closed":
@@ -103,6 +103,10 @@ class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).with_window().with_comment_count()
+
+    def view_on_site(self, policy):
+        # The public page is a 404 until the draft is published; staff preview it instead.
+        return policy.get_absolute_url() if policy.is_published else policy.get_preview_url()
 
     def can_read_comments(self, request):
         """Only feedback reviewers may open the comments; other staff see the count."""

@@ -10,12 +10,24 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from markdownx.models import MarkdownxField
 
-from reform_site.markdown import render_markdown
+from core.markdown import MarkdownField
+from core.uploads import validate_document_file
+from feedback.models import Feedback
 
-from .uploads import validate_document_file
 from .windows import local_today, long_date
+
+
+def _takes_comments(today):
+    """The one definition of "open for comment" on ``today``, for querysets annotated by
+    ``PolicyQuerySet.with_window()``: published, Open for comment, and the day falls in
+    the window from its first day to its last (extensions included)."""
+    return Q(
+        is_published=True,
+        status=Policy.Status.OPEN,
+        comment_opens__lte=today,
+        closes_on__gte=today,
+    )
 
 
 class PolicyQuerySet(models.QuerySet):
@@ -25,8 +37,10 @@ class PolicyQuerySet(models.QuerySet):
         """Policies staff have published; the rest are still being prepared."""
         return self.filter(is_published=True)
 
-    def with_window(self):
-        """Annotate ``closes_on``: the last day for comments, counting extensions."""
+    def with_window(self, now=None):
+        """Annotate ``closes_on`` (the last day for comments, counting extensions) and
+        ``takes_comments`` (open for comment now, from local midnight on the first day
+        to local midnight after the last)."""
         if "closes_on" in self.query.annotations:
             return self
         latest_extension = (
@@ -34,23 +48,23 @@ class PolicyQuerySet(models.QuerySet):
             .order_by("-closes")
             .values("closes")[:1]
         )
-        return self.annotate(closes_on=Coalesce(Subquery(latest_extension), F("comment_closes")))
+        return self.annotate(
+            closes_on=Coalesce(Subquery(latest_extension), F("comment_closes"))
+        ).annotate(
+            takes_comments=Case(
+                When(_takes_comments(local_today(now)), then=Value(True)),
+                default=Value(False),
+                output_field=models.BooleanField(),
+            )
+        )
 
     def open_for_comment(self, now=None):
-        """Published drafts taking comments now: from local midnight on the first day
-        to local midnight after the last day, extensions included."""
-        today = local_today(now)
-        return (
-            self.published()
-            .with_window()
-            .filter(status=Policy.Status.OPEN, comment_opens__lte=today, closes_on__gte=today)
-        )
+        """Published drafts taking comments now; every page, filter and the intake use this."""
+        return self.with_window(now).filter(takes_comments=True)
 
     def with_comment_count(self):
         """Annotate ``comment_count``: comments received through the feedback intake,
         not counting any that staff marked as spam."""
-        from feedback.models import Feedback  # feedback depends on policies, not the reverse
-
         comments = (
             Feedback.objects.filter(policy=OuterRef("pk"))
             .exclude(status=Feedback.Status.SPAM)
@@ -72,31 +86,19 @@ class PolicyQuerySet(models.QuerySet):
         became of it, so it is no longer listed as open for comment.
         """
         today = local_today(now)
-        policies = self.with_window()
+        policies = self.with_window(now)
         window_passed = Q(status=Policy.Status.OPEN, closes_on__lt=today)
         if status == Policy.Status.OPEN:
-            return self.open_for_comment(now)
+            return policies.filter(takes_comments=True)
         if status == Policy.Status.REVIEW:
             return policies.filter(Q(status=Policy.Status.REVIEW) | window_passed)
         return policies.filter(status=status)
 
     def in_listing_order(self, now=None):
         """Open drafts first (closing soonest first), then the newest windows."""
-        today = local_today(now)
-        policies = self.with_window()
-        return policies.annotate(
-            open_now=Case(
-                When(
-                    status=Policy.Status.OPEN,
-                    comment_opens__lte=today,
-                    closes_on__gte=today,
-                    then=Value(0),
-                ),
-                default=Value(1),
-            )
-        ).order_by(
-            "open_now",
-            Case(When(open_now=0, then=F("closes_on")), default=None).asc(nulls_last=True),
+        return self.with_window(now).order_by(
+            F("takes_comments").desc(),
+            Case(When(takes_comments=True, then=F("closes_on")), default=None).asc(nulls_last=True),
             F("comment_opens").desc(nulls_last=True),
             "title",
         )
@@ -122,8 +124,7 @@ class Policy(models.Model):
         _("policy number"), max_length=40, blank=True, help_text=_("Such as G03-02.")
     )
     summary = models.TextField(help_text=_("One or two sentences for lists and the home page."))
-    body = MarkdownxField(blank=True, help_text=_("The draft's text or an overview, in Markdown."))
-    body_html = models.TextField(editable=False, blank=True)
+    body = MarkdownField(blank=True, help_text=_("The draft's text or an overview, in Markdown."))
     status = models.CharField(
         max_length=10,
         choices=Status,
@@ -160,7 +161,7 @@ class Policy(models.Model):
     posts = models.ManyToManyField(
         "media_center.Post", blank=True, related_name="policies", verbose_name=_("related posts")
     )
-    what_we_heard = MarkdownxField(
+    what_we_heard = MarkdownField(
         _("what we heard"),
         blank=True,
         help_text=_(
@@ -168,7 +169,6 @@ class Policy(models.Model):
             "window has closed."
         ),
     )
-    what_we_heard_html = models.TextField(editable=False, blank=True)
     created = models.DateTimeField(auto_now_add=True)
     updated = models.DateTimeField(auto_now=True)
 
@@ -181,13 +181,11 @@ class Policy(models.Model):
     def __str__(self):
         return f"{self.number} {self.title}" if self.number else self.title
 
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        self.what_we_heard_html = render_markdown(self.what_we_heard)
-        super().save(*args, **kwargs)
-
     def get_absolute_url(self):
         return reverse("policies:detail", args=[self.slug])
+
+    def get_preview_url(self):
+        return reverse("policies:preview", args=[self.slug])
 
     def clean(self):
         opens, closes = self.comment_opens, self.comment_closes
@@ -230,10 +228,10 @@ class Policy(models.Model):
         return bool(self.comment_closes and self.last_day and self.last_day > self.comment_closes)
 
     def is_open_for_comment(self, now=None):
-        """True while the form is shown and comments are accepted."""
-        if not (self.is_published and self.status == self.Status.OPEN and self.comment_opens):
-            return False
-        return self.comment_opens <= local_today(now) <= self.last_day
+        """True while the form is shown and comments are accepted (``open_for_comment()``)."""
+        if now is None and "takes_comments" in self.__dict__:  # annotated by with_window()
+            return self.takes_comments
+        return Policy.objects.open_for_comment(now).filter(pk=self.pk).exists()
 
     def window_has_closed(self, now=None):
         """True once the last day for comments (extensions included) is over."""

@@ -6,8 +6,6 @@ midnight at the end of its last day (``settings.TIME_ZONE``), so "open until
 the decree covers, wherever the server or the reader is.
 """
 
-import datetime
-
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -15,11 +13,6 @@ from django.utils.formats import date_format
 def local_today(now=None):
     """The date it is now (or at ``now``) in the site's time zone."""
     return timezone.localdate(now or timezone.now(), timezone.get_default_timezone())
-
-
-def local_midnight(day):
-    """The aware datetime at which ``day`` begins in the site's time zone."""
-    return datetime.datetime.combine(day, datetime.time(), tzinfo=timezone.get_default_timezone())
 
 
 def long_date(day):

@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .models import SiteSettings
+from core.models import SiteSettings
 
 # (URL name, label, other URL names whose pages belong to the same section)
 NAVIGATION = [

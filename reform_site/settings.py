@@ -37,6 +37,12 @@ ALLOWED_HOSTS = env.list(
     "DJANGO_ALLOWED_HOSTS",
     default=["127.0.0.1", "localhost", "[::1]"] if DEBUG else [],
 )
+if not ALLOWED_HOSTS:
+    # Without it every request would get a silent 400.
+    raise ImproperlyConfigured(
+        "Set DJANGO_ALLOWED_HOSTS to the site's host names, comma-separated (such as "
+        "reform.example.org). The site will not start in production without it."
+    )
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -51,6 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "markdownx",
     "axes",
+    # The ground floor first, the top floor after it; the apps import core only.
+    "core",
     "reform_site",
     "areas",
     "media_center",
@@ -99,9 +107,9 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "reform_site.wsgi.application"
 
-# An SQLite file under the git-ignored var/ unless DATABASE_URL says otherwise.
+# An SQLite file under the git-ignored var/ (made by `make run`) unless DATABASE_URL
+# says otherwise.
 VAR_DIR = BASE_DIR / "var"
-VAR_DIR.mkdir(exist_ok=True)
 DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{VAR_DIR / 'db.sqlite3'}")}
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
@@ -132,7 +140,6 @@ LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="en-us")
 # Add a language here once its translations (locale/) exist, so that `lang` never
 # claims a language the page is not written in.
 LANGUAGES = [("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="America/Chicago")
 USE_I18N = True
 USE_TZ = True
@@ -171,14 +178,10 @@ EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Markdown: the editor's preview goes through the same sanitizer as the site.
-MARKDOWNX_MARKDOWNIFY_FUNCTION = "reform_site.markdown.render_markdown"
-MARKDOWNX_UPLOAD_CONTENT_TYPES = ("image/jpeg", "image/png", "image/webp")
-# Images staff upload (covers and the editor): checked in media_center/images.py.
+# Images staff upload (covers and the Markdown editor's, whose preview and upload
+# URLs the site answers itself): checked in media_center/images.py.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
-MARKDOWNX_UPLOAD_MAX_SIZE = IMAGE_UPLOAD_MAX_BYTES
-MARKDOWNX_IMAGE_MAX_SIZE = {"size": (1600, 1600), "quality": 85}
 
 # Content Security Policy: nothing from another host, no inline scripts.
 CONTENT_SECURITY_POLICY = {
@@ -225,8 +228,8 @@ FEEDBACK_PERSONAL_DATA_DAYS = env.int("FEEDBACK_PERSONAL_DATA_DAYS", default=365
 FEEDBACK_HASH_SALT = env.str("FEEDBACK_HASH_SALT", default="")
 # How many reverse proxies in front append to X-Forwarded-For (0: use the peer address).
 FEEDBACK_TRUSTED_PROXIES = env.int("FEEDBACK_TRUSTED_PROXIES", default=0)
-# A feedback form refused by the CSRF check comes back with its text.
-CSRF_FAILURE_VIEW = "feedback.views.csrf_failure"
+# A form refused by the CSRF check comes back on its own page with its text.
+CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
 # Staff sign-in throttling (django-axes): the admin holds residents' personal data.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)

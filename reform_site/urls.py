@@ -7,16 +7,17 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
+from core.views import markdown_preview
 from media_center.views import EditorImageUploadView
 
 from . import views
-from .sitemaps import SITEMAPS
+from .sitemap import sitemaps
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("", include("areas.urls")),
     path("media-center/", include("media_center.urls")),
     path("", include("policies.urls")),
@@ -24,7 +25,7 @@ urlpatterns = [
     path("comparisons/", include("comparisons.urls")),
     # The editor's preview and image upload are for staff only; uploads get the
     # same checks and metadata stripping as a post's cover image.
-    path("markdownx/markdownify/", views.markdown_preview, name="markdownx_markdownify"),
+    path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path(
         "markdownx/upload/",
         staff_member_required(EditorImageUploadView.as_view()),

@@ -1,19 +1,20 @@
-"""Pages that draw from several apps: the home page, search, robots.txt."""
+"""Pages that draw from several apps: the home page, search, robots.txt.
 
-from django.contrib.admin.views.decorators import staff_member_required
+They ask each app through its QuerySets (``published()``, ``open_for_comment()``)
+and the small interfaces apps offer (``areas.figures``, each app's ``search``).
+"""
+
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
 
 from areas.figures import areas_with_standing
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement, Post
 from policies.models import Policy
 
-from .markdown import render_markdown
-from .search import MAX_QUERY_LENGTH, clean_query
-from .search import search as site_search
+from .site_search import MAX_QUERY_LENGTH, clean_query
+from .site_search import search as site_search
 
 
 def home(request):
@@ -46,10 +47,3 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /markdownx/", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
-
-
-@staff_member_required
-@require_POST
-def markdown_preview(request):
-    """The admin editor's preview, through the site's one sanitizing renderer."""
-    return HttpResponse(render_markdown(request.POST.get("content", "")))

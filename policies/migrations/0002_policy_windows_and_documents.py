@@ -4,7 +4,7 @@ import django.db.models.deletion
 import django.utils.timezone
 import markdownx.models
 import policies.models
-import policies.uploads
+import core.uploads
 import policies.windows
 from django.db import migrations, models
 
@@ -95,7 +95,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('title', models.CharField(max_length=200)),
-                ('file', models.FileField(help_text='A PDF.', max_length=200, upload_to=policies.models.document_upload_to, validators=[policies.uploads.validate_document_file])),
+                ('file', models.FileField(help_text='A PDF.', max_length=200, upload_to=policies.models.document_upload_to, validators=[core.uploads.validate_document_file])),
                 ('file_size', models.PositiveBigIntegerField(default=0, editable=False)),
                 ('kind', models.CharField(choices=[('draft', 'Draft policy'), ('adopted', 'Adopted policy'), ('monitoring', 'Monitoring report'), ('other', 'Other')], default='other', max_length=12)),
                 ('published_on', models.DateField(default=policies.windows.local_today, help_text='Shown on the site from this day.', verbose_name='published date')),

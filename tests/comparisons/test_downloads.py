@@ -20,16 +20,20 @@ pytestmark = pytest.mark.django_db
 README = Path(__file__).resolve().parents[2] / "README.md"
 
 
+def body(response):
+    return b"".join(response.streaming_content).decode("utf-8")
+
+
 def download_csv(client):
     response = client.get(reverse("comparisons:csv"))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
-    return response, list(csv.DictReader(io.StringIO(response.content.decode("utf-8"))))
+    return response, list(csv.DictReader(io.StringIO(body(response))))
 
 
 def download_json(client):
     response = client.get(reverse("comparisons:json"))
     assert response["Content-Type"] == "application/json"
-    return json.loads(response.content)
+    return json.loads(body(response))
 
 
 def expected(decree, day):

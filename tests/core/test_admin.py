@@ -49,7 +49,7 @@ def test_changelist_add_and_change_pages_load(admin_client, one_of_everything, m
 
 
 def test_site_settings_cannot_be_deleted(admin_client, demo_content):
-    url = reverse("admin:reform_site_sitesettings_delete", args=[1])
+    url = reverse("admin:core_sitesettings_delete", args=[1])
     assert admin_client.get(url).status_code == 403
 
 

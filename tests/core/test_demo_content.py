@@ -7,8 +7,8 @@ from django.core.management import call_command
 
 from areas.models import Area
 from comparisons.models import ConsentDecree
+from core.models import SiteSettings
 from media_center.models import Announcement
-from reform_site.models import SiteSettings
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from django.urls import reverse
 
-from reform_site.models import SiteSettings
+from core.models import SiteSettings
 from tests.factories import AnnouncementFactory, PostFactory
 
 # A copy of the seed page the demo content reproduces.

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reform_site.markdown import render_markdown
+from core.markdown import render_markdown
 from tests.factories import AreaFactory
 
 HOSTILE = """
@@ -67,3 +67,34 @@ def test_editor_preview_of_nothing_is_empty_not_an_error(admin_client):
     response = admin_client.post("/markdownx/markdownify/", {})
     assert response.status_code == 200
     assert response.content == b""
+
+
+@pytest.mark.parametrize("tag", ["textarea", "title", "xmp", "iframe", "noscript", "plaintext"])
+def test_an_unclosed_raw_text_tag_does_not_swallow_what_follows(tag):
+    html = render_markdown(f"Use a <{tag}> on the form.\n\nThe **next** paragraph.")
+    assert "<p>The <strong>next</strong> paragraph.</p>" in html
+    assert f"&lt;{tag}&gt;" in html  # shown as the words the editor typed
+
+
+@pytest.mark.parametrize(
+    "fragment", ['<a title="unclosed>', "<!-- an unclosed comment", "<script>", "<svg><style>"]
+)
+def test_unclosed_quotes_comments_and_scripts_do_not_swallow_what_follows(fragment):
+    html = render_markdown(f"Before {fragment} after.\n\nThe **next** paragraph.")
+    assert "<p>The <strong>next</strong> paragraph.</p>" in html
+
+
+def test_a_closed_script_is_dropped_with_its_content_and_the_rest_stays():
+    html = render_markdown('<script>steal("x")</script>\n\nThe **next** paragraph.')
+    assert "steal" not in html
+    assert "<strong>next</strong>" in html
+
+
+@pytest.mark.django_db
+def test_a_markdown_field_stores_its_sanitized_html_on_every_save():
+    area = AreaFactory(body="First **draft**")
+    assert area.body_html == "<p>First <strong>draft</strong></p>"
+    area.body = "Second <script>x()</script>*take*"
+    area.save()
+    area.refresh_from_db()
+    assert area.body_html == "<p>Second <em>take</em></p>"

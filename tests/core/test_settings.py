@@ -9,11 +9,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def start_django(**env_overrides):
+def start_django(code="import django; django.setup()", **env_overrides):
+    """Start Django in a fresh process with production settings (host names given unless
+    the test says otherwise) and ``env_overrides``."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    env["DJANGO_ALLOWED_HOSTS"] = "reform.example.org"
     env.update(env_overrides, DJANGO_SETTINGS_MODULE="reform_site.settings", DJANGO_ENV_FILE="")
-    return subprocess.run(
-        [sys.executable, "-c", "import django; django.setup()"],
+    return subprocess.run(  # noqa: S603 (the test's own code)
+        [sys.executable, "-c", code],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -28,8 +31,25 @@ def test_production_refuses_to_start_without_a_secret_key():
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_production_starts_with_a_secret_key():
+def test_production_starts_with_a_secret_key_and_its_host_names():
     result = start_django(DJANGO_SECRET_KEY="x" * 50)
+    assert result.returncode == 0, result.stderr
+
+
+def test_production_refuses_to_start_without_host_names():
+    result = start_django(DJANGO_SECRET_KEY="x" * 50, DJANGO_ALLOWED_HOSTS="")
+    assert result.returncode != 0
+    assert "DJANGO_ALLOWED_HOSTS" in result.stderr
+
+
+def test_loading_the_settings_creates_no_folder():
+    refuse_mkdir = (
+        "import pathlib\n"
+        "def refuse(*args, **kwargs): raise AssertionError('a folder was made on import')\n"
+        "pathlib.Path.mkdir = refuse\n"
+        "import django; django.setup()"
+    )
+    result = start_django(refuse_mkdir, DJANGO_DEBUG="1")
     assert result.returncode == 0, result.stderr
 
 

@@ -91,7 +91,7 @@ def test_no_form_on_drafts_that_are_not_open_for_comment(client, clock, changes)
 
 def test_no_form_on_a_staff_preview_of_an_unpublished_draft(staff_client, clock):
     policy = PolicyFactory(is_published=False)
-    response = staff_client.get(policy.get_absolute_url())
+    response = staff_client.get(policy.get_preview_url())
     assert response.status_code == 200
     assert not shows_form(response)
 
@@ -219,3 +219,37 @@ def test_staff_who_are_not_feedback_reviewers_see_the_count_without_a_link(
     change = client.get(reverse("admin:policies_policy_change", args=[policy.pk]))
     assert change.status_code == 200
     assert "2 comments" in change.content.decode()
+
+
+def test_a_comment_refused_by_the_csrf_check_comes_back_on_the_drafts_own_page(clock):
+    from django.test import Client
+
+    policy = PolicyFactory(title="Body-worn cameras")
+    browser = Client(enforce_csrf_checks=True)  # a security cookie that expired meanwhile
+    data = {
+        "message": COMMENT,
+        "zip_code": "60615",
+        "form_token": new_form_token(now=time.time() - 60),
+    }
+    refused = browser.post(policy.get_absolute_url(), data)
+    assert refused.status_code == 403
+    assert not Feedback.objects.exists()
+    page = text_of(refused)
+    assert "Body-worn cameras" in page
+    assert "Your comment on this draft" in page
+    assert "press “Send” again" in page
+    assert COMMENT in refused.content.decode()
+    assert 'name="area"' not in refused.content.decode()  # not the general form's topic
+    assert "Send us feedback" not in page
+
+
+def test_the_admins_taking_comments_filter_uses_the_same_rule_as_the_pages(staff_client, clock):
+    PolicyFactory(title="Open draft")
+    PolicyFactory(title="Adopted already", status=Policy.Status.ADOPTED)
+    PolicyFactory(title="Being prepared", is_published=False)
+    listing = staff_client.get(reverse("admin:policies_policy_changelist"), {"window": "running"})
+    html = listing.content.decode()
+    assert "Open draft" in html
+    assert "Adopted already" not in html
+    assert "Being prepared" not in html
+    assert set(Policy.objects.open_for_comment().values_list("title", flat=True)) == {"Open draft"}

@@ -311,12 +311,31 @@ def test_empty_document_library_says_so(client, clock):
     )
 
 
-def test_staff_can_preview_an_unpublished_draft_uncached(staff_client, clock):
+def test_staff_can_preview_an_unpublished_draft_uncached_and_unindexed(staff_client, clock):
     policy = PolicyFactory(title="Being prepared", is_published=False)
-    response = staff_client.get(policy.get_absolute_url())
+    response = staff_client.get(policy.get_preview_url())
     assert response.status_code == 200
     assert "Preview: this policy is not published." in text_of(response)
     assert "no-store" in response.headers["Cache-Control"]
+    assert "noindex" in response["X-Robots-Tag"]
+
+
+def test_the_public_page_of_an_unpublished_draft_is_not_found_even_for_staff(staff_client, clock):
+    policy = PolicyFactory(is_published=False)
+    assert staff_client.get(policy.get_absolute_url()).status_code == 404
+
+
+def test_only_staff_can_preview_a_draft(client, clock):
+    policy = PolicyFactory(is_published=False)
+    response = client.get(policy.get_preview_url())
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_view_on_site_in_the_admin_opens_the_preview_until_published(staff_client, clock):
+    draft = PolicyFactory(is_published=False)
+    html = staff_client.get(reverse("admin:policies_policy_change", args=[draft.pk])).content
+    assert draft.get_preview_url().encode() in html
 
 
 def test_a_bad_filter_value_is_tied_to_its_field_for_screen_readers(client, db):

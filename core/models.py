@@ -1,11 +1,14 @@
-"""Site-wide content that staff edit: the site's identity and the home page's copy."""
+"""Site-wide records: the one-record base that staff edit, and the site's own settings.
+
+The site's identity (its name, city, department) is read by every app and
+page, so it lives on the ground floor with the base it is built on.
+"""
 
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from markdownx.models import MarkdownxField
 
-from .markdown import render_markdown
+from .markdown import MarkdownField
 
 
 class SingletonModel(models.Model):
@@ -46,8 +49,7 @@ class SiteSettings(SingletonModel):
     tagline = models.CharField(max_length=200, blank=True)
 
     what_heading = models.CharField(_("“What we are doing” heading"), max_length=120)
-    what_intro = MarkdownxField(_("“What we are doing” introduction"), blank=True)
-    what_intro_html = models.TextField(editable=False, blank=True)
+    what_intro = MarkdownField(_("“What we are doing” introduction"), blank=True)
 
     involved_heading = models.CharField(max_length=120)
     areas_card_title = models.CharField(max_length=80)
@@ -70,12 +72,10 @@ class SiteSettings(SingletonModel):
     feedback_text = models.TextField(blank=True)
 
     class Meta:
+        # Kept from when the model lived in reform_site: no data moves.
+        db_table = "reform_site_sitesettings"
         verbose_name = _("site settings and home page")
         verbose_name_plural = _("site settings and home page")
 
     def __str__(self):
         return str(_("Site settings and home page"))
-
-    def save(self, *args, **kwargs):
-        self.what_intro_html = render_markdown(self.what_intro)
-        super().save(*args, **kwargs)

@@ -1,4 +1,6 @@
-"""Chicago's words around the feedback form, loaded by ``load_demo_content``."""
+"""Chicago's words around the feedback form, loaded by ``manage.py load_demo_content``."""
+
+from .models import FeedbackPage
 
 FEEDBACK_PAGE = {
     "heading": "Send us feedback",
@@ -31,3 +33,9 @@ FEEDBACK_PAGE = {
         "to you by email."
     ),
 }
+
+
+def load():
+    """Create the feedback page's words unless they exist; return how many records were created."""
+    _, created = FeedbackPage.objects.get_or_create(pk=1, defaults=FEEDBACK_PAGE)
+    return int(created)

@@ -1,0 +1,16 @@
+"""What residents can search in the comparison: other cities' decrees."""
+
+from django.utils.translation import gettext_lazy as _
+
+from core.searchable import Section
+
+from .models import ConsentDecree
+
+SECTIONS = [
+    Section(
+        "decrees",
+        _("Other cities"),
+        ConsentDecree.objects.all,
+        ("city", "department", "summary", "notes"),
+    )
+]

@@ -1,0 +1,46 @@
+"""Views every part of the site shares: the CSRF failure page and the editor's preview."""
+
+from django.contrib.admin.views.decorators import staff_member_required
+from django.http import HttpResponse
+from django.urls import Resolver404, resolve
+from django.views.csrf import csrf_failure as django_csrf_failure
+from django.views.decorators.http import require_POST
+
+from .markdown import render_markdown
+
+
+def gives_back_refused_forms(view):
+    """Mark ``view`` as one that shows a form refused by the CSRF check again, text and all.
+
+    The view sees ``request.csrf_refused`` set and must give the form back
+    without storing anything. Apply it outermost (over ``never_cache`` and the like).
+    """
+    view.gives_back_refused_forms = True
+    return view
+
+
+def csrf_failure(request, reason=""):
+    """Django's CSRF failure page, except that a form posted to its own page comes back.
+
+    A security cookie that expired or was cleared while someone was writing must
+    not cost them their text: the page they posted to shows the form again, on
+    that page (a comment on a draft comes back on the draft's page), with a 403.
+    """
+    if request.method == "POST":
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            match = None
+        if match and getattr(match.func, "gives_back_refused_forms", False):
+            request.csrf_refused = True
+            response = match.func(request, *match.args, **match.kwargs)
+            response.status_code = 403
+            return response
+    return django_csrf_failure(request, reason)
+
+
+@staff_member_required
+@require_POST
+def markdown_preview(request):
+    """The admin editor's preview, through the site's one sanitizing renderer."""
+    return HttpResponse(render_markdown(request.POST.get("content", "")))

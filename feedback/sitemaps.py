@@ -1,0 +1,5 @@
+"""The feedback page in /sitemap.xml."""
+
+from core.sitemap_pages import PagesSitemap
+
+SITEMAPS = {"feedback": PagesSitemap(["feedback:form"])}
