@@ -47,10 +47,10 @@ lint: $(VENV)/.dev ## Fix what ruff can fix and format the code
 
 format: lint ## Same as lint
 
-migrations-check: $(VENV)/.dev ## Fail if models changed without a migration
+migrations-check: $(VENV)/.dev | var ## Fail if models changed without a migration
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
-bench: $(VENV)/.dev ## Measure page speed and query counts on generated data
+bench: $(VENV)/.dev | var ## Measure page speed and query counts on generated data
 	DJANGO_DEBUG=1 $(PY) -m benchmarks
 
 ci: ## What CI runs: the suite on PostgreSQL and SQLite

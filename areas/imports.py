@@ -122,6 +122,19 @@ class CSVImport:
             self.problem(line, _("Empty. Give %(wanted)s.") % {"wanted": wanted}, column)
         return value
 
+    def paragraph_number(self, line, values, column):
+        """The paragraph number in ``column``, or None (with a problem noted if it is not one)."""
+        raw = self.value(line, values, column, _("a paragraph number such as 123"))
+        number = parse_paragraph_number(raw) if raw else None
+        if raw and number is None:
+            self.problem(
+                line,
+                _("“%(value)s” is not a paragraph number. Give a whole number such as 123.")
+                % {"value": raw},
+                column,
+            )
+        return number
+
     def read(self, data):
         """The data rows as (line, {column: value}) after checking the header line."""
         if isinstance(data, bytes):
@@ -309,15 +322,7 @@ class ParagraphImport(CSVImport):
 
     def check_row(self, line, values):
         ok = True
-        raw = self.value(line, values, "number", _("a paragraph number such as 123"))
-        number = parse_paragraph_number(raw) if raw else None
-        if raw and number is None:
-            self.problem(
-                line,
-                _("“%(value)s” is not a paragraph number. Give a whole number such as 123.")
-                % {"value": raw},
-                "number",
-            )
+        number = self.paragraph_number(line, values, "number")
         raw = self.value(line, values, "area", _("the area's slug or title"))
         area = self.areas.get(raw.lower()) if raw else None
         if raw and area is None:
@@ -385,16 +390,8 @@ class AssessmentImport(CSVImport):
         self.paragraphs = dict(Paragraph.objects.values_list("number", "pk"))
 
     def check_row(self, line, values):
-        raw = self.value(line, values, "paragraph", _("a paragraph number such as 123"))
-        number = parse_paragraph_number(raw) if raw else None
-        if raw and number is None:
-            self.problem(
-                line,
-                _("“%(value)s” is not a paragraph number. Give a whole number such as 123.")
-                % {"value": raw},
-                "paragraph",
-            )
-        elif number is not None and number not in self.paragraphs:
+        number = self.paragraph_number(line, values, "paragraph")
+        if number is not None and number not in self.paragraphs:
             self.problem(
                 line,
                 _(
