@@ -1,3 +1,5 @@
+"""The admin of areas, paragraphs and monitoring reports, with CSV imports of ratings."""
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -17,6 +19,8 @@ UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 @admin.register(Area)
 class AreaAdmin(MarkdownxModelAdmin):
+    """Areas: the title, the cards' summary and the page's Markdown."""
+
     list_display = ["title", "subtitle", "order"]
     list_editable = ["order"]
     list_filter = ["subtitle"]
@@ -26,6 +30,8 @@ class AreaAdmin(MarkdownxModelAdmin):
 
 
 class CSVUploadForm(forms.Form):
+    """The file picker of the admin's CSV imports."""
+
     file = forms.FileField(
         label=_("CSV file"),
         help_text=_("UTF-8 text, with the column names on the first line. At most 10 MB."),
@@ -73,6 +79,8 @@ class CSVImportMixin:
 
 
 class ComplianceAssessmentInline(admin.TabularInline):
+    """A report's ratings, listed on its admin page."""
+
     model = ComplianceAssessment
     fields = ["report", "level", "note"]
     extra = 0
@@ -113,6 +121,8 @@ class RatingLevelFilter(admin.SimpleListFilter):
 
 
 class RatedInReportFilter(admin.SimpleListFilter):
+    """Paragraphs rated in one report, at the level chosen in the other filter if any."""
+
     title = _("rated in report")
     parameter_name = "report"
 
@@ -133,6 +143,8 @@ class RatedInReportFilter(admin.SimpleListFilter):
 
 @admin.register(Paragraph)
 class ParagraphAdmin(CSVImportMixin, admin.ModelAdmin):
+    """The decree's paragraphs, with their import from CSV."""
+
     list_display = ["number", "title", "area"]
     list_display_links = ["number", "title"]
     list_filter = ["area", RatingLevelFilter, RatedInReportFilter]
@@ -165,6 +177,8 @@ class ParagraphAdmin(CSVImportMixin, admin.ModelAdmin):
 
 @admin.register(MonitoringReport)
 class MonitoringReportAdmin(CSVImportMixin, admin.ModelAdmin):
+    """Monitoring reports: dates, published figures and the import of their ratings."""
+
     list_display = ["title", "period_start", "period_end", "filed", "is_published", "ratings"]
     list_filter = ["is_published", "figures_as", "confidence"]
     search_fields = ["title", "short_title", "notes"]

@@ -51,6 +51,8 @@ class ImportFailed(Exception):
 
 @dataclass
 class ImportResult:
+    """What an import wrote: counts of records created and updated."""
+
     created: int = 0
     updated: int = 0
     unchanged: int = 0

@@ -1,3 +1,5 @@
+"""Addresses of the area pages, the progress page and their open data."""
+
 from django.urls import path, re_path
 
 from . import views

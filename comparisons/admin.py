@@ -1,3 +1,5 @@
+"""The admin of other cities' decrees."""
+
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
@@ -7,6 +9,8 @@ from .models import ConsentDecree
 
 @admin.register(ConsentDecree)
 class ConsentDecreeAdmin(MarkdownxModelAdmin):
+    """Decrees with their facts, sources and which facts are unverified."""
+
     list_display = [
         "city",
         "department",

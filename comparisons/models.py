@@ -29,6 +29,8 @@ def validate_source_links(value):
 
 
 class ConsentDecreeQuerySet(models.QuerySet):
+    """Which decrees the home page shows, and the site's own."""
+
     def for_home(self):
         """The decrees staff chose for the home page's “other cities” section."""
         return self.filter(show_on_home=True)

@@ -1,3 +1,5 @@
+"""Addresses of the comparison, each decree's page and the downloads."""
+
 from django.urls import path
 
 from . import views

@@ -1,3 +1,5 @@
+"""The comparison page, each decree's page and the open-data downloads."""
+
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 

@@ -1,3 +1,5 @@
+"""The admin's titles and the site settings' page."""
+
 from django.contrib import admin
 from markdownx.admin import MarkdownxModelAdmin
 

@@ -115,6 +115,8 @@ def client_fingerprint(request):
 
 @dataclass(frozen=True)
 class RateDecision:
+    """Whether a submission is within the rate limit, and if not, when to try again."""
+
     allowed: bool
     retry_after: int  # seconds until the current window ends
 

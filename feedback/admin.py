@@ -76,6 +76,8 @@ class TopicFilter(admin.SimpleListFilter):
 
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
+    """The triage of feedback, for reviewers only: personal data stays behind it."""
+
     list_display = [
         "reference",
         "created_at",

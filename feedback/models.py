@@ -26,6 +26,8 @@ def new_reference():
 
 
 class FeedbackQuerySet(models.QuerySet):
+    """Feedback that still holds personal data, and its removal."""
+
     def with_personal_data_older_than(self, cutoff):
         """Submissions received before ``cutoff`` that still hold personal data."""
         return self.filter(created_at__lt=cutoff).filter(

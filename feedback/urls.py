@@ -1,3 +1,5 @@
+"""Addresses of the feedback form and its confirmation pages."""
+
 from django.urls import path
 
 from . import views

@@ -1,3 +1,5 @@
+"""The admin of posts and the announcement banner."""
+
 from django.contrib import admin
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +10,8 @@ from .models import Announcement, Post
 
 @admin.register(Announcement)
 class AnnouncementAdmin(MarkdownxModelAdmin):
+    """Announcement banners and the window in which each shows."""
+
     list_display = ["title", "is_active", "starts_at", "ends_at", "showing_now"]
     list_filter = ["is_active"]
     search_fields = ["title", "body"]
@@ -34,6 +38,8 @@ class AnnouncementAdmin(MarkdownxModelAdmin):
 
 @admin.register(Post)
 class PostAdmin(MarkdownxModelAdmin):
+    """Posts, their schedule, cover photo and related areas."""
+
     list_display = ["title", "category", "status", "published_at", "visible_now", "featured"]
     list_filter = ["status", "category", "featured", "published_at", "areas"]
     search_fields = ["title", "summary", "body"]

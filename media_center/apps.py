@@ -1,7 +1,11 @@
+"""Posts (press releases, news, updates, events), images and the announcement banner."""
+
 from django.apps import AppConfig
 
 
 class MediaCenterConfig(AppConfig):
+    """The Media Center app."""
+
     name = "media_center"
     verbose_name = "Media Center"
 

@@ -52,6 +52,8 @@ class RssPostsFeed(Feed):
 
 
 class AtomPostsFeed(RssPostsFeed):
+    """The same posts as an Atom feed."""
+
     feed_type = Atom1Feed
 
     def subtitle(self):

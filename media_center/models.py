@@ -17,6 +17,8 @@ from .images import delete_with_renditions, make_renditions, renditions, respons
 
 
 class AnnouncementQuerySet(models.QuerySet):
+    """Which banner the home page shows now."""
+
     def active(self, now=None):
         """Announcements switched on whose window includes ``now``, latest begun first.
 
@@ -83,6 +85,8 @@ def render_post_body(text):
 
 
 class PostQuerySet(models.QuerySet):
+    """Which posts residents see, by category and area."""
+
     def published(self, now=None):
         """Posts a resident may see: published, and their time has come.
 

@@ -1,3 +1,5 @@
+"""Addresses of the Media Center: the list, feeds, posts and announcements."""
+
 from django.urls import path
 
 from . import feeds, views

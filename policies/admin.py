@@ -1,3 +1,5 @@
+"""The admin of draft policies, their comment windows and the document library."""
+
 from django import forms
 from django.contrib import admin
 from django.template.defaultfilters import filesizeformat
@@ -52,6 +54,8 @@ class CheckboxAreasMixin:
 
 
 class PolicyExtensionInline(admin.TabularInline):
+    """Extensions of a draft's comment window, kept as its history."""
+
     model = PolicyExtension
     extra = 0
     fields = ["closes", "reason", "created"]
@@ -61,6 +65,8 @@ class PolicyExtensionInline(admin.TabularInline):
 
 
 class DocumentInline(admin.StackedInline):
+    """A draft's documents, added on its own page."""
+
     model = Document
     extra = 0
     fields = ["title", "file", "kind", "published_on", "supersedes"]
@@ -76,6 +82,8 @@ class DocumentInline(admin.StackedInline):
 
 @admin.register(Policy)
 class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
+    """Draft policies: text, window, related content and what was heard."""
+
     list_display = ["title", "number", "status", "is_published", "window", "comments"]
     list_filter = ["status", WindowFilter, "is_published", "areas"]
     search_fields = ["title", "number", "summary"]
@@ -161,6 +169,8 @@ class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
 
 @admin.register(Document)
 class DocumentAdmin(CheckboxAreasMixin, admin.ModelAdmin):
+    """The document library: files, kinds, dates and versions."""
+
     list_display = ["title", "kind", "published_on", "policy", "size"]
     list_filter = ["kind", "published_on", "areas"]
     search_fields = ["title", "policy__title", "policy__number"]

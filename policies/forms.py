@@ -9,6 +9,8 @@ from .models import Document, Policy
 
 
 class AreaChoiceField(forms.ModelChoiceField):
+    """An area chosen by its slug, or any area."""
+
     def __init__(self, **kwargs):
         super().__init__(
             queryset=Area.objects.all(),

@@ -301,6 +301,8 @@ class PolicyExtension(models.Model):
 
 
 class DocumentQuerySet(models.QuerySet):
+    """Which documents residents see, and which are current versions."""
+
     def published(self, now=None):
         """Documents residents may see: their date has come and any policy is published."""
         return self.filter(

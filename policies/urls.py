@@ -1,3 +1,5 @@
+"""Addresses of the policy list, each draft's page and the document library."""
+
 from django.urls import path
 
 from . import views

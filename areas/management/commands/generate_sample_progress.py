@@ -6,6 +6,8 @@ from areas.sample import RealDataInTheWay, generate
 
 
 class Command(BaseCommand):
+    """Fill a development database with labelled sample ratings."""
+
     help = (
         "Create sample decree paragraphs, monitoring reports and ratings for development "
         "and benchmarks. Replaces earlier sample data. Never use it on a public site: "

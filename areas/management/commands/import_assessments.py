@@ -9,6 +9,8 @@ from ._csv_import import CSVImportCommand
 
 
 class Command(CSVImportCommand):
+    """Import one report's ratings from a CSV file."""
+
     help = (
         "Import a monitoring report's ratings from a CSV file with the columns "
         "paragraph, level, and optionally note. Checks every row first and writes "

@@ -6,6 +6,8 @@ from ._csv_import import CSVImportCommand
 
 
 class Command(CSVImportCommand):
+    """Import decree paragraphs from a CSV file."""
+
     help = (
         "Import decree paragraphs from a CSV file with the columns number, area "
         "(slug or title), and optionally title and text. Checks every row first and "

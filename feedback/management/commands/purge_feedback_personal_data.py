@@ -10,6 +10,8 @@ from feedback.models import Feedback
 
 
 class Command(BaseCommand):
+    """Remove names, emails, ZIP codes and address hashes from old feedback."""
+
     help = (
         "Remove names, email addresses, ZIP codes and address hashes from feedback "
         "older than DAYS days. The message, topic, policy, status and dates are kept."

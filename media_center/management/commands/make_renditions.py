@@ -7,6 +7,8 @@ from media_center.models import Post
 
 
 class Command(BaseCommand):
+    """Make any missing WebP renditions of stored images."""
+
     help = "Make the WebP renditions that are missing for posts' cover images."
 
     def handle(self, *args, **options):

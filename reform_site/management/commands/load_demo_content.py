@@ -8,6 +8,8 @@ from core.registry import app_modules
 
 
 class Command(BaseCommand):
+    """Load each app's demo content, keeping what exists."""
+
     help = (
         "Load the demo content. Creates what is missing and leaves what exists alone, "
         "so a second run changes nothing and staff edits are never overwritten."
