@@ -1,13 +1,9 @@
-"""The admin's titles and the site settings' page."""
+"""The admin page of the site settings."""
 
 from django.contrib import admin
 from markdownx.admin import MarkdownxModelAdmin
 
 from .models import SiteSettings
-
-admin.site.site_header = "Reform site administration"
-admin.site.site_title = "Reform site admin"
-admin.site.index_title = "Keep the site current"
 
 
 @admin.register(SiteSettings)

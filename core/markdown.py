@@ -132,6 +132,13 @@ class MarkdownField(MarkdownxField):
             html.creation_counter = self.creation_counter + 0.5  # saved right after the source
             cls.add_to_class(self.html_name, html)
 
+    def __copy__(self):
+        # A shallow copy is another model's copy of this column (django-simple-history's
+        # historical model), which copies the HTML column too and keeps it as it was saved.
+        copied = super().__copy__()
+        copied.rendered_field = False
+        return copied
+
     def pre_save(self, model_instance, add):
         source = super().pre_save(model_instance, add)
         if self.rendered_field:

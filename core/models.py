@@ -7,6 +7,7 @@ page, so it lives on the ground floor with the base it is built on.
 from django.core.cache import cache
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .markdown import MarkdownField
 
@@ -70,6 +71,8 @@ class SiteSettings(SingletonModel):
     policies_text = models.TextField(blank=True)
     feedback_heading = models.CharField(max_length=120)
     feedback_text = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         # Kept from when the model lived in reform_site: no data moves.

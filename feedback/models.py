@@ -8,6 +8,7 @@ from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.markdown import MarkdownField
 from core.models import SingletonModel
@@ -214,6 +215,8 @@ class FeedbackPage(SingletonModel):
     confirmation_text = models.TextField(
         blank=True, help_text=_("Shown with the reference number after a message is sent.")
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("feedback page")

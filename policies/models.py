@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.markdown import MarkdownField
 from core.uploads import validate_document_file
@@ -173,6 +174,7 @@ class Policy(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = PolicyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -276,6 +278,8 @@ class PolicyExtension(models.Model):
         help_text=_("Shown to residents, such as “at residents’ request”."),
     )
     created = models.DateTimeField(_("announced"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["closes"]
@@ -393,6 +397,7 @@ class Document(models.Model):
     )
 
     objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_on", "title"]

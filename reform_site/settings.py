@@ -46,7 +46,8 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # Django's admin, with the site's own admin site (two-factor sign-in, roles, dashboard).
+    "reform_site.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -56,7 +57,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "markdownx",
-    "axes",
+    "reform_site.apps.SignInProtectionConfig",  # django-axes, under a plain name
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "simple_history",
     # The ground floor first, the top floor after it; the apps import core only.
     "core",
     "reform_site",
@@ -75,6 +81,10 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    # Change history records who made each change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -240,6 +250,23 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # record failures only, not every sign-in
 AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_address"  # the same proxy rules as feedback
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The two-factor sign-in form names its password field "auth-password": never record it.
+AXES_SENSITIVE_PARAMETERS = ["auth-password"]
+
+# Two-factor sign-in for the admin (django-two-factor-auth on django-otp): an
+# authenticator app (TOTP) with one-time backup codes. Who must use it is decided
+# in reform_site/staff_access.py; everyone else may choose to.
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+LOGOUT_REDIRECT_URL = "admin:index"
+TWO_FACTOR_PATCH_ADMIN = False  # the site's own admin site sends sign-ins there
+TWO_FACTOR_LOGIN_TIMEOUT = 600  # seconds between the password and the code
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # every sign-in asks for a code
+# Wrong codes slow the next try down (1, 2, 4, … seconds), on top of django-axes.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Device keys are secrets: the admin never shows them (an administrator resets a device instead).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

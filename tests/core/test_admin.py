@@ -4,6 +4,7 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from areas.models import Area
 from policies.models import Policy
@@ -25,7 +26,8 @@ MODELS = {
 @pytest.fixture
 def one_of_everything(demo_content, admin_user):
     """The demo content plus a record of each model it does not load."""
-    Group.objects.create(name="Editors")
+    Group.objects.get_or_create(name="Editors")
+    StaticDevice.objects.create(user=admin_user, name="backup")
     PostFactory()
     Policy.objects.create(title="Use of Force policy", slug="use-of-force")
     DocumentFactory(policy=Policy.objects.get(slug="use-of-force"))

@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from feedback.models import REVIEWERS_GROUP, DroppedSubmission, Feedback
 from policies.models import Policy
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import AreaFactory
 
 from .factories import FeedbackFactory
@@ -44,14 +45,13 @@ def reviewer(django_user_model):
 
 @pytest.fixture
 def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
+    return sign_in_with_second_factor(client, reviewer)
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
     """A content editor holding every feedback permission, but not in the reviewers group."""
-    editors = Group.objects.create(name="Editors")
+    editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.add(*Permission.objects.filter(codename__in=FEEDBACK_PERMISSIONS))
     editors.permissions.add(*Permission.objects.filter(content_type__app_label="areas"))
     user = django_user_model.objects.create_user("eddie", password="pw", is_staff=True)
@@ -246,7 +246,7 @@ def test_the_changelist_query_count_does_not_grow_with_feedback(
         return len(queries)
 
     few = count_queries()
-    assert few <= 16  # session, user, permissions, filters, counts, one page of rows
+    assert few <= 17  # session, user, second-factor device, permissions, filters, counts, rows
     for index in range(45):
         FeedbackFactory(area=areas[index % 3], policy=policy if index % 2 else None)
     with django_assert_max_num_queries(few):
