@@ -11,6 +11,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.history_admin import HistoryAdmin
+
 from .imports import AssessmentImport, ImportFailed, ParagraphImport
 from .models import Area, ComplianceAssessment, Level, MonitoringReport, Paragraph
 
@@ -18,7 +20,7 @@ UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 
 @admin.register(Area)
-class AreaAdmin(MarkdownxModelAdmin):
+class AreaAdmin(HistoryAdmin, MarkdownxModelAdmin):
     """Areas: the title, the cards' summary and the page's Markdown."""
 
     list_display = ["title", "subtitle", "order"]
@@ -142,7 +144,7 @@ class RatedInReportFilter(admin.SimpleListFilter):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(CSVImportMixin, admin.ModelAdmin):
+class ParagraphAdmin(HistoryAdmin, CSVImportMixin, admin.ModelAdmin):
     """The decree's paragraphs, with their import from CSV."""
 
     list_display = ["number", "title", "area"]
@@ -176,7 +178,7 @@ class ParagraphAdmin(CSVImportMixin, admin.ModelAdmin):
 
 
 @admin.register(MonitoringReport)
-class MonitoringReportAdmin(CSVImportMixin, admin.ModelAdmin):
+class MonitoringReportAdmin(HistoryAdmin, CSVImportMixin, admin.ModelAdmin):
     """Monitoring reports: dates, published figures and the import of their ratings."""
 
     list_display = ["title", "period_start", "period_end", "filed", "is_published", "ratings"]

@@ -3,11 +3,12 @@
 from django.contrib import admin
 from markdownx.admin import MarkdownxModelAdmin
 
+from .history_admin import HistoryAdmin
 from .models import SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(MarkdownxModelAdmin):
+class SiteSettingsAdmin(HistoryAdmin, MarkdownxModelAdmin):
     """One record: staff may change it but neither add a second nor delete it."""
 
     fieldsets = [

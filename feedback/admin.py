@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
 from areas.models import Area
+from core.history_admin import HistoryAdmin
 from core.spreadsheets import spreadsheet_safe
 
 from .access import is_reviewer
@@ -225,7 +226,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(FeedbackPage)
-class FeedbackPageAdmin(MarkdownxModelAdmin):
+class FeedbackPageAdmin(HistoryAdmin, MarkdownxModelAdmin):
     """One record: the notices around the form. Staff change it; nobody adds a second."""
 
     fields = [

@@ -34,8 +34,7 @@ def feedback_by_status(request):
         Item(
             _("New or in review, and assigned to nobody"),
             f"{changelist}?assignee__isnull=True&status__in={','.join(OPEN_STATUSES)}",
-            ngettext("%(count)d message", "%(count)d messages", unassigned)
-            % {"count": unassigned},
+            ngettext("%(count)d message", "%(count)d messages", unassigned) % {"count": unassigned},
         )
     )
     return Panel(key="feedback", title=_("Feedback by status"), items=items)

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.history_admin import HistoryAdmin
 from feedback.models import Feedback
 
 from .models import Document, Policy, PolicyExtension
@@ -81,7 +82,7 @@ class DocumentInline(admin.StackedInline):
 
 
 @admin.register(Policy)
-class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
+class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, MarkdownxModelAdmin):
     """Draft policies: text, window, related content and what was heard."""
 
     list_display = ["title", "number", "status", "is_published", "window", "comments"]
@@ -168,7 +169,7 @@ class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(CheckboxAreasMixin, admin.ModelAdmin):
+class DocumentAdmin(HistoryAdmin, CheckboxAreasMixin, admin.ModelAdmin):
     """The document library: files, kinds, dates and versions."""
 
     list_display = ["title", "kind", "published_on", "policy", "size"]

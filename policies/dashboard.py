@@ -25,7 +25,8 @@ def closing_soon(request):
     policies = Policy.objects.open_for_comment().filter(closes_on__lte=last).order_by("closes_on")
     return Panel(
         key="closing-soon",
-        title=_("Comment windows closing in the next %(days)d days") % {"days": CLOSING_WITHIN_DAYS},
+        title=_("Comment windows closing in the next %(days)d days")
+        % {"days": CLOSING_WITHIN_DAYS},
         items=[
             Item(
                 str(policy),
