@@ -48,14 +48,17 @@ def test_changes_to_the_words_are_listed_newest_first_with_what_moved(client, cl
     clock.now = chicago(2023, 8, 10, 12, 0)
 
     html = client.get(draft.get_absolute_url()).content.decode()
-    assert "Last changed on <time" in html and "9 August 2023</time>" in html
+    assert "Last changed on <time" in html
+    assert "9 August 2023</time>" in html
     section = html.split('id="changes-heading"')[1]
     assert section.index("9 August 2023") < section.index("7 August 2023")
     assert "8 August 2023" not in section  # a new closing date is not a change to the words
-    assert "<h4>Summary</h4>" in section and "<h4>Text</h4>" in section
+    assert "<h4>Summary</h4>" in section
+    assert "<h4>Text</h4>" in section
     removed = '<del><span class="visually-hidden">removed: </span>24'
     added = '<ins><span class="visually-hidden">added: </span>12'
-    assert removed in section and added in section
+    assert removed in section
+    assert added in section
 
 
 def test_the_list_of_changes_costs_the_same_queries_however_long(client, clock, draft):
