@@ -9,9 +9,11 @@ join it anyway). So names, emails and ZIP codes reach reviewers only.
 import csv
 import datetime
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -64,9 +66,47 @@ class TopicFilter(admin.SimpleListFilter):
         return queryset
 
 
+def reviewers():
+    """Everyone who may be assigned feedback: active staff who are reviewers or superusers."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(Q(groups__name=REVIEWERS_GROUP) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+    )
+
+
+class FeedbackAdminForm(forms.ModelForm):
+    """Feedback typed in by staff: how it came, and the reply language chosen by name."""
+
+    language = forms.ChoiceField(
+        label=_("preferred language"),
+        required=False,
+        choices=[("", _("No preference")), *settings.FEEDBACK_REPLY_LANGUAGES],
+    )
+
+    class Meta:
+        model = Feedback
+        fields = "__all__"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "channel" in self.fields and self.instance.pk is None:
+            # Residents send through the website themselves; staff type in the rest.
+            self.fields["channel"].choices = [
+                choice
+                for choice in Feedback.Channel.choices
+                if choice[0] != Feedback.Channel.WEBSITE
+            ]
+            self.fields["channel"].initial = Feedback.Channel.LETTER
+
+
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     """The triage of feedback, for reviewers only: personal data stays behind it."""
+
+    form = FeedbackAdminForm
 
     list_display = [
         "reference",
@@ -74,6 +114,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "status",
         "topic",
         "policy",
+        "channel",
         "assignee",
         "excerpt",
         "may_contact",
@@ -85,6 +126,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         ("policy", admin.RelatedOnlyFieldListFilter),
         "created_at",
         ("assignee", admin.RelatedOnlyFieldListFilter),
+        "channel",
         "may_contact",
     ]
     list_select_related = ["area", "policy", "assignee"]
@@ -94,7 +136,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     list_per_page = 50
     change_list_template = "feedback/admin/change_list.html"
     fieldsets = [
-        (None, {"fields": ["reference", "created_at", "policy", "area", "message"]}),
+        (None, {"fields": ["reference", "channel", "created_at", "policy", "area", "message"]}),
         (
             _("Sender (personal data)"),
             {"fields": ["name", "email", "zip_code", "may_contact", "language", "sender"]},
@@ -111,7 +153,8 @@ class FeedbackAdmin(admin.ModelAdmin):
         "email",
         "zip_code",
         "may_contact",
-        "language",
+        "language_name",
+        "channel",
         "created_at",
     ]
     always_read_only = [
@@ -126,6 +169,10 @@ class FeedbackAdmin(admin.ModelAdmin):
     def topic(self, obj):
         return obj.area or _("General")
 
+    @admin.display(description=_("preferred language"))
+    def language_name(self, obj):
+        return obj.language_name or _("No preference")
+
     @admin.display(description=_("message"))
     def excerpt(self, obj):
         return Truncator(obj.message).chars(80)
@@ -135,6 +182,24 @@ class FeedbackAdmin(admin.ModelAdmin):
         """The first characters of the address hash: enough to spot a flood from one sender."""
         return obj.client_hash[:10] or "—"
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.fieldsets
+        # What the resident sent is shown, not edited: the language by its name.
+        return [
+            (name, {**options, "fields": [self._shown(f) for f in options["fields"]]})
+            for name, options in self.fieldsets
+        ]
+
+    @staticmethod
+    def _shown(field):
+        return "language_name" if field == "language" else field
+
+    def save_model(self, request, obj, form, change):
+        if obj.policy_id and obj.area_id is None:
+            obj.area = obj.policy.areas.first()  # a comment on a draft is about its area
+        super().save_model(request, obj, form, change)
+
     def get_readonly_fields(self, request, obj=None):
         if obj is None:  # a letter or a phone call that staff type in
             return [field for field in self.always_read_only if field != "created_at"]
@@ -142,11 +207,11 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assignee":
-            kwargs["queryset"] = (
-                get_user_model()
-                .objects.filter(is_active=True, is_staff=True)
-                .filter(groups__name=REVIEWERS_GROUP)
-                .distinct()
+            kwargs["queryset"] = reviewers()
+            kwargs["help_text"] = _(
+                "Feedback reviewers and superusers, the only staff who can read feedback. "
+                "To add someone, an administrator puts their account in the “Feedback "
+                "reviewers” group."
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 

@@ -49,6 +49,13 @@ class Feedback(models.Model):
     group sees them, and ``purge_feedback_personal_data`` removes them after a while.
     """
 
+    class Channel(models.TextChoices):
+        WEBSITE = "website", _("This website")
+        LETTER = "letter", _("Letter")
+        PHONE = "phone", _("Phone call")
+        EMAIL = "email", _("Email")
+        MEETING = "meeting", _("Meeting")
+
     class Status(models.TextChoices):
         NEW = "new", _("New")
         IN_REVIEW = "in_review", _("In review")
@@ -85,6 +92,13 @@ class Feedback(models.Model):
         _("may contact"), default=False, help_text=_("The person asked for a reply.")
     )
     language = models.CharField(_("preferred language"), max_length=16, blank=True)
+    channel = models.CharField(
+        _("received by"),
+        max_length=10,
+        choices=Channel,
+        default=Channel.WEBSITE,
+        help_text=_("How it reached us. Only comments sent through this website count as such."),
+    )
 
     status = models.CharField(
         max_length=16, choices=Status.choices, default=Status.NEW, db_index=True
@@ -140,6 +154,12 @@ class Feedback(models.Model):
                     self.reference = ""
                     raise
         return None  # unreachable: the loop returns or raises
+
+    @property
+    def language_name(self):
+        """The reply language by its name (“Español”), as the form offered it."""
+        names = dict(settings.FEEDBACK_REPLY_LANGUAGES)
+        return names.get(self.language, self.language)
 
     @property
     def topic_label(self):

@@ -64,17 +64,25 @@ class PolicyQuerySet(models.QuerySet):
         return self.with_window(now).filter(takes_comments=True)
 
     def with_comment_count(self):
-        """Annotate ``comment_count``: comments received through the feedback intake,
-        not counting any that staff marked as spam."""
+        """Annotate ``comment_count``: every comment received, through this website or
+        typed in by staff (letters, calls, emails, meetings), and ``website_comment_count``:
+        those sent through the website; neither counts any that staff marked as spam."""
         comments = (
             Feedback.objects.filter(policy=OuterRef("pk"))
             .exclude(status=Feedback.Status.SPAM)
             .order_by()
             .values("policy")
+        )
+        total = comments.annotate(count=Count("pk")).values("count")
+        website = (
+            comments.filter(channel=Feedback.Channel.WEBSITE)
             .annotate(count=Count("pk"))
             .values("count")
         )
-        return self.annotate(comment_count=Coalesce(Subquery(comments), 0))
+        return self.annotate(
+            comment_count=Coalesce(Subquery(total), 0),
+            website_comment_count=Coalesce(Subquery(website), 0),
+        )
 
     def for_area(self, area):
         """Policies related to ``area``."""

@@ -182,12 +182,26 @@ def test_a_reviewer_triages_one_submission_but_cannot_rewrite_it(reviewer_client
     assert feedback.message == "Original words."
 
 
-def test_only_reviewers_can_be_assigned(reviewer_client, reviewer, django_user_model):
+def test_every_reviewer_and_only_reviewers_can_be_assigned(
+    reviewer_client, reviewer, django_user_model
+):
     django_user_model.objects.create_user("editor", is_staff=True)
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
     feedback = FeedbackFactory()
     page = reviewer_client.get(reverse("admin:feedback_feedback_change", args=[feedback.pk]))
-    choices = page.context["adminform"].form.fields["assignee"].queryset
-    assert list(choices) == [reviewer]
+    field = page.context["adminform"].form.fields["assignee"]
+    # A superuser reads feedback too, so can be assigned it, though not in the group.
+    assert list(field.queryset) == [boss, reviewer]
+    assert "Feedback reviewers and superusers" in page.content.decode()
+    assert "“Feedback reviewers” group" in str(field.help_text)
+
+
+def test_a_submission_shows_its_reply_language_by_name(reviewer_client):
+    feedback = FeedbackFactory(language="es")
+    page = reviewer_client.get(reverse("admin:feedback_feedback_change", args=[feedback.pk]))
+    html = page.content.decode()
+    assert "Español" in html
+    assert '<div class="readonly">es</div>' not in html
 
 
 def test_staff_can_type_in_feedback_that_came_by_letter(reviewer_client):
@@ -198,13 +212,41 @@ def test_staff_can_type_in_feedback_that_came_by_letter(reviewer_client):
             "created_at_0": "2026-03-02",
             "created_at_1": "09:00:00",
             "status": "new",
-            "language": "en",
+            "language": "es",
+            "channel": "letter",
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     feedback = Feedback.objects.get()
     assert feedback.reference.startswith("FB-")
     assert feedback.submission_token is None
+    assert feedback.channel == Feedback.Channel.LETTER
+    assert feedback.language == "es"
+
+
+def test_the_add_form_asks_how_it_came_and_offers_languages_by_name(reviewer_client):
+    form = reviewer_client.get(reverse("admin:feedback_feedback_add")).context["adminform"].form
+    assert form.fields["channel"].initial == Feedback.Channel.LETTER
+    assert Feedback.Channel.WEBSITE not in dict(form.fields["channel"].choices)
+    assert ("es", "Español") in form.fields["language"].choices
+
+
+def test_a_comment_typed_in_for_a_draft_takes_the_drafts_area(reviewer_client):
+    area = AreaFactory()
+    policy = Policy.objects.create(title="Draft", slug="draft")
+    policy.areas.add(area)
+    reviewer_client.post(
+        reverse("admin:feedback_feedback_add"),
+        {
+            "message": "A call about the draft.",
+            "created_at_0": "2026-03-02",
+            "created_at_1": "09:00:00",
+            "status": "new",
+            "channel": "phone",
+            "policy": policy.pk,
+        },
+    )
+    assert Feedback.objects.get().area == area
 
 
 def test_export_gives_the_selection_as_csv_with_formulas_defused(reviewer_client):

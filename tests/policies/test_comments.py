@@ -12,6 +12,7 @@ from django.urls import reverse
 from feedback.abuse import new_form_token
 from feedback.models import Feedback
 from policies.models import Policy
+from tests.factories import AreaFactory
 from tests.feedback.factories import FeedbackFactory
 
 from .conftest import chicago
@@ -108,6 +109,16 @@ def test_a_comment_in_the_window_is_stored_with_its_policy_and_a_reference(clien
     confirmation = text_of(client.get(response["Location"]))
     assert feedback.reference in confirmation
     assert "Body-worn cameras" in confirmation
+    assert feedback.channel == Feedback.Channel.WEBSITE
+
+
+def test_a_comment_on_a_draft_takes_the_drafts_area_as_its_topic(clock, comment):
+    policy = PolicyFactory()
+    area = AreaFactory(title="Use of Force")
+    policy.areas.add(area)
+    clock.now = chicago(2023, 8, 10, 12, 0)
+    comment(policy)
+    assert Feedback.objects.get().area == area
 
 
 def test_a_comment_in_an_extended_window_is_accepted(clock, comment):
@@ -176,6 +187,18 @@ def test_comment_count_appears_only_once_the_window_has_closed(client, clock):
     assert "2 comments received through this website." in text_of(
         client.get(policy.get_absolute_url())
     )
+
+
+def test_letters_and_calls_count_in_the_total_but_not_as_sent_through_this_website(client, clock):
+    policy = PolicyFactory()
+    FeedbackFactory.create_batch(2, policy=policy)
+    FeedbackFactory(policy=policy, channel=Feedback.Channel.LETTER)
+    FeedbackFactory(policy=policy, channel=Feedback.Channel.PHONE)
+    FeedbackFactory(policy=policy, channel=Feedback.Channel.MEETING, status=Feedback.Status.SPAM)
+    clock.now = chicago(2023, 8, 19, 0, 0, 0)
+    page = text_of(client.get(policy.get_absolute_url()))
+    assert "2 comments received through this website." in page
+    assert "4 comments in all, counting letters, calls, emails and meetings." in page
 
 
 def test_a_closed_draft_without_comments_says_none_came_in(client, clock):
