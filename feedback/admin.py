@@ -88,7 +88,7 @@ class FeedbackAdminForm(forms.ModelForm):
 
     class Meta:
         model = Feedback
-        fields = "__all__"
+        fields = ["language", "channel"]  # the admin adds the fields of its fieldsets
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
