@@ -1,11 +1,13 @@
 """The admin of posts and the announcement banner."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
 from core.history_admin import HistoryAdmin
+from core.kept_uploads import KeptAdminFileWidget, keeps_uploads_form
 
 from .models import Announcement, Post
 
@@ -41,6 +43,12 @@ class AnnouncementAdmin(HistoryAdmin, MarkdownxModelAdmin):
 @admin.register(Post)
 class PostAdmin(HistoryAdmin, MarkdownxModelAdmin):
     """Posts, their schedule, cover photo and related areas."""
+
+    form = keeps_uploads_form(Post)
+    formfield_overrides = {
+        **MarkdownxModelAdmin.formfield_overrides,
+        models.ImageField: {"widget": KeptAdminFileWidget},
+    }
 
     list_display = ["title", "category", "status", "published_at", "visible_now", "featured"]
     list_filter = ["status", "category", "featured", "published_at", "areas"]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
@@ -10,6 +11,7 @@ from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
 from core.history_admin import HistoryAdmin
+from core.kept_uploads import KeptAdminFileWidget, keeps_uploads_form
 from feedback.models import Feedback
 
 from .models import Document, Policy, PolicyExtension
@@ -72,6 +74,12 @@ class DocumentInline(admin.StackedInline):
     extra = 0
     fields = ["title", "file", "kind", "published_on", "supersedes"]
     show_change_link = True
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            # A document added to a draft is, most often, the draft itself.
+            kwargs["initial"] = Document.Kind.DRAFT_POLICY
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "supersedes":
@@ -171,6 +179,9 @@ class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, MarkdownxModelAdmin):
 @admin.register(Document)
 class DocumentAdmin(HistoryAdmin, CheckboxAreasMixin, admin.ModelAdmin):
     """The document library: files, kinds, dates and versions."""
+
+    form = keeps_uploads_form(Document)
+    formfield_overrides = {models.FileField: {"widget": KeptAdminFileWidget}}
 
     list_display = ["title", "kind", "published_on", "policy", "size"]
     list_filter = ["kind", "published_on", "areas"]

@@ -65,6 +65,43 @@ def test_a_photo_without_a_description_is_refused_and_the_typed_text_is_kept(sta
     assert not Post.objects.exists()
 
 
+def test_a_chosen_photo_is_kept_when_the_form_comes_back_with_an_error(
+    staff_client, django_capture_on_commit_callbacks
+):
+    form = admin_post_form(cover_image=upload("meeting.jpg", jpeg_bytes()), cover_alt="")
+    refused = staff_client.post(ADD_URL, form).content.decode()
+    assert "“meeting.jpg” is kept: you do not need to choose it again." in refused
+    reference = re.search(r'name="cover_image-kept" value="([^"]+)"', refused).group(1)
+    kept = [path for path in stored_files() if path.startswith("kept-uploads/")]
+    assert len(kept) == 1
+
+    # Sent again with the description and no file chosen: the kept photo is the cover.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            ADD_URL,
+            admin_post_form(
+                cover_alt="Residents at the library", **{"cover_image-kept": reference}
+            ),
+        )
+    assert response.status_code == 302
+    post = Post.objects.get()
+    assert post.cover_image.name.startswith("media-center/")
+    assert post.cover_width == 2000
+    assert post.cover_renditions
+    assert not [path for path in stored_files() if path.startswith("kept-uploads/")]
+
+
+def test_a_kept_file_reference_cannot_be_forged(staff_client):
+    response = staff_client.post(
+        ADD_URL,
+        admin_post_form(
+            cover_alt="A photo", **{"cover_image-kept": "kept-uploads/other.jpg:forged"}
+        ),
+    )
+    assert response.status_code == 302
+    assert not Post.objects.get().cover_image
+
+
 @pytest.mark.parametrize(
     ("name", "data", "reason"),
     [
