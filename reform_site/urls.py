@@ -48,7 +48,7 @@ urlpatterns = [
         name="markdownx_upload",
     ),
     # Staff sign-in: password, then a code from an authenticator app (or a backup code).
-    path("admin/account/", include(two_factor_patterns())),
+    path("admin/", include(two_factor_patterns())),  # under /admin/account/
     # Signing out works before the second factor too (the admin's own sign-out needs it).
     path("admin/account/logout/", LogoutView.as_view(), name="staff_logout"),
     path("admin/", admin.site.urls),
