@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.content_version import content_changed
+
 from .models import Area, ComplianceAssessment, Level, Paragraph
 
 BATCH = 1000
@@ -268,7 +270,9 @@ class CSVImport:
         if self.problems:
             raise ImportFailed(sorted(self.problems, key=lambda p: (p.line, p.column_number)))
         with transaction.atomic():
-            return self.write([value for _line, value in checked])
+            result = self.write([value for _line, value in checked])
+            content_changed()  # written in bulk, without model signals
+            return result
 
     def prepare(self):
         """Load what checking needs, in a fixed number of queries."""
