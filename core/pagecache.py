@@ -167,8 +167,12 @@ class Entry:
             self.encode("br")
             self.encode("gzip")
 
-    def response(self, request, until, now):
-        """This page for ``request``: compressed if accepted; 304 if the client has it."""
+    def response(self, request, until, now, status="miss"):
+        """This page for ``request``: compressed if accepted; 304 if the client has it.
+
+        ``X-Page-Cache`` says whether it came from the cache (``hit``), was stored
+        (``miss``) or the cache was off or did not answer (``off``).
+        """
         body, coding = self.body, None
         if self.compressible:
             accepted = accepted_encodings(request)
@@ -185,6 +189,7 @@ class Entry:
         if self.compressible:
             patch_vary_headers(response, ["Accept-Encoding"])
         response["ETag"] = self.etag
+        response["X-Page-Cache"] = status
         _mark_public(response, until, now)
         last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
         return (
@@ -274,7 +279,7 @@ class PageCacheMiddleware:
         enabled = settings.PAGE_CACHE_SECONDS > 0
         key, version, until, entry = self.look_up(request, now) if enabled else (None,) * 4
         if entry is not None:
-            return entry.response(request, until, now)
+            return entry.response(request, until, now, "hit")
         response = self.get_response(request)
         if not is_public(response):
             return response
@@ -288,7 +293,9 @@ class PageCacheMiddleware:
             if timeout > 0:
                 entry.compress_all()
                 cache.set(key, entry, timeout)
-        return entry.response(request, until, now if key is not None else None)
+        if key is None:
+            return entry.response(request, until, None, "off")
+        return entry.response(request, until, now, "miss")
 
 
 def _current(entry, version):
