@@ -51,7 +51,7 @@ migrations-check: $(VENV)/.dev | var ## Fail if models changed without a migrati
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
 bench: $(VENV)/.dev | var ## Measure page speed and query counts on generated data
-	DJANGO_DEBUG=1 $(PY) -m benchmarks
+	$(PY) -m benchmarks $(BENCH_ARGS)
 
 ci: ## What CI runs: the suite on PostgreSQL and SQLite
 	bash .ci/run

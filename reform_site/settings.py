@@ -145,6 +145,8 @@ else:
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=8 * 1024 * 1024)
 PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/markdownx/", "/uploads/", "/healthz"]
+# Figures and page parts built once per content change (core/fragments.py).
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -14,6 +14,7 @@ REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/1")
 def page_cache(settings):
     """The page cache on, as in production (the suite runs with it off)."""
     settings.PAGE_CACHE_SECONDS = 600
+    settings.FRAGMENT_CACHE = True
     return settings
 
 
