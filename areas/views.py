@@ -42,21 +42,31 @@ def area_list(request):
     return render(request, "areas/area_list.html", context)
 
 
-def area_detail(request, slug):
-    area = get_object_or_404(Area, slug=slug)
-    # The ratings table (paragraphs × reports) is the costly part: built once per change.
-    progress = cached("area-progress", lambda: figures.area_progress(area), area.pk)
-    table = cached(
-        "area-paragraph-table",
-        lambda: render_to_string("areas/includes/paragraph_table.html", {"progress": progress}),
-        area.pk,
-    )
+def area_progress_html(area):
+    """(standing section, paragraph table or "") of ``area``'s page, as HTML."""
+    progress = figures.area_progress(area)
     context = {
         "area": area,
         "progress": progress,
-        "paragraph_table": table,
         "movement_chart": charts.stacked_bars(progress.movement),
         "legend": level_legend(),
+    }
+    standing = render_to_string("areas/includes/area_standing.html", context)
+    table = ""
+    if progress.paragraphs:
+        table = render_to_string("areas/includes/paragraph_table.html", context)
+    return standing, table
+
+
+def area_detail(request, slug):
+    area = get_object_or_404(Area, slug=slug)
+    # The chart, the figures and the ratings table (paragraphs × reports) are the
+    # costly part: built once per content change.
+    standing, table = cached("area-progress", lambda: area_progress_html(area), area.pk)
+    context = {
+        "area": area,
+        "standing": standing,
+        "paragraph_table": table,
         # Other sections' content about the area, through their own visibility rules.
         "posts": area.posts.published()[:5],
         "open_drafts": area.policies.open_for_comment(),

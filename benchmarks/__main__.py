@@ -70,7 +70,9 @@ QUICK["feedback"] = 50
 
 
 def parse_args(argv):
-    parser = argparse.ArgumentParser(prog="python -m benchmarks", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--rounds", type=int, default=3, help="interleaved rounds (default 3)")
     parser.add_argument("--seconds", type=float, default=2, help="load per measurement (default 2)")
     parser.add_argument("--connections", type=int, default=16)
@@ -229,7 +231,7 @@ def gunicorn(env, folder, **extra):
         "GUNICORN_WORKERS": "2",
         "GUNICORN_CONTROL_SOCKET": str(Path(folder) / f"gunicorn-{port}.ctl"),
     }
-    process = subprocess.Popen(  # noqa: S603 (our own server)
+    process = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "-c", "gunicorn.conf.py"],
         cwd=ROOT,
         env=run_env,
@@ -370,7 +372,9 @@ def main(argv=None):
         )
         if args.no_load:
             return
-        statics = write_static_twins(folder, {label: body for label, (_ms, _q, body) in times.items()})
+        statics = write_static_twins(
+            folder, {label: body for label, (_ms, _q, body) in times.items()}
+        )
         print(
             f"\nUnder load: gunicorn (gunicorn.conf.py, 2 workers), {load.tool()} "
             f"-c{args.connections} for {args.seconds:g} s per measurement, {args.rounds} "

@@ -16,7 +16,6 @@ from policies.models import Policy
 from .site_search import MAX_QUERY_LENGTH, clean_query
 from .site_search import search as site_search
 
-
 # The home page lists this many drafts open for comment, closing soonest first,
 # and links to the rest: its size must not grow with the number of drafts.
 HOME_OPEN_DRAFTS = 6
