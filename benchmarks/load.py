@@ -51,7 +51,8 @@ def _duration_ms(text):
 
 def _wrk(url, seconds, connections, threads):
     duration = max(1, round(seconds))  # wrk counts whole seconds
-    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--latency"]
+    command = ["wrk", f"-t{threads}", f"-c{connections}", f"-d{duration}s", "--timeout", "10s"]
+    command.append("--latency")
     for name, value in HEADERS.items():
         command += ["-H", f"{name}: {value}"]
     out = subprocess.run(  # noqa: S603 (wrk, with our own arguments)
