@@ -21,7 +21,7 @@ FRAGMENT_SECONDS = 24 * 60 * 60
 
 def cached(name, build, *parts):
     """``build()``, cached under ``name`` and ``parts`` for the current content version."""
-    if settings.FRAGMENT_CACHE is False:
+    if settings.FRAGMENT_CACHE is False or not content_version.retry_pending():
         return build()
     version = content_version.current()
     if version is None:
