@@ -50,8 +50,8 @@ format: lint ## Same as lint
 migrations-check: $(VENV)/.dev | var ## Fail if models changed without a migration
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
 
-bench: $(VENV)/.dev | var ## Measure page speed and query counts on generated data
-	DJANGO_DEBUG=1 $(PY) -m benchmarks
+bench: $(VENV)/.dev | var ## Measure pages under load, cold and warm, against a static file (BENCH_ARGS=--quick)
+	$(PY) -m benchmarks $(BENCH_ARGS)
 
 ci: ## What CI runs: the suite on PostgreSQL and SQLite
 	bash .ci/run

@@ -15,6 +15,8 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from core.content_version import content_changed
+
 from .models import Area, ComplianceAssessment, Level, Paragraph
 
 BATCH = 1000
@@ -271,7 +273,9 @@ class CSVImport:
         if self.problems:
             raise ImportFailed(sorted(self.problems, key=lambda p: (p.line, p.column_number)))
         with transaction.atomic():
-            return self.write([value for _line, value in checked])
+            result = self.write([value for _line, value in checked])
+            content_changed()  # written in bulk, without model signals
+            return result
 
     def prepare(self):
         """Load what checking needs, in a fixed number of queries."""

@@ -8,3 +8,9 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Site"
+
+    def ready(self):
+        from . import content_version
+
+        # Every model of every app is loaded by now, later apps' included.
+        content_version.connect_signals()

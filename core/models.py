@@ -5,7 +5,7 @@ page, so it lives on the ground floor with the base it is built on.
 """
 
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -24,6 +24,8 @@ class SingletonModel(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        # Again once committed, in case a request cached the old record meanwhile.
+        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY), using=kwargs.get("using"))
 
     @classmethod
     def load(cls):

@@ -3,18 +3,28 @@
 Each app describes what residents may search in it as ``Section``s in its own
 ``search`` module (``SECTIONS``), through its visibility QuerySets (``published()`` and the
 like); ``reform_site.site_search`` asks every app and runs the query.
+
+On PostgreSQL each section's search vector has a GIN index, made by a migration
+of the section's app through ``add_search_index`` (PostgreSQL only), so a query
+reads the index instead of computing ``to_tsvector`` over every row. The index
+is on exactly the expression the query uses (the same fields, in the same order,
+with the same configuration): a section whose fields change needs a migration
+with a new index. A language gets its own sections' fields and configuration
+(``add_search_index(..., fields=("title_es", ...), config="spanish")``).
 """
 
 from dataclasses import dataclass
 from functools import reduce
 from operator import and_, or_
 
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import Q
+from django.db import connection, migrations
+from django.db.models import F, Q
 
 MAX_QUERY_LENGTH = 200
 PER_SECTION = 20
+CONFIG = "english"
 
 
 @dataclass(frozen=True)
@@ -26,6 +36,7 @@ class Section:
     queryset: object  # a callable returning the records residents may see
     fields: tuple
     number_field: str = ""  # a query that is a number also finds this field's exact value
+    config: str = CONFIG  # PostgreSQL's text search configuration (the language)
 
     def find(self, query):
         """Up to PER_SECTION + 1 matching records (one more tells whether there are more)."""
@@ -33,7 +44,7 @@ class Section:
         if self.number_field and number.isascii() and number.isdigit():
             found = self.queryset().filter(**{self.number_field: int(number)})
         elif connection.vendor == "postgresql":
-            found = _full_text(self.queryset(), self.fields, query)
+            found = _full_text(self.queryset(), self.fields, query, self.config)
         else:
             found = _word_match(self.queryset(), self.fields, query)
         return list(found[: PER_SECTION + 1])
@@ -52,11 +63,38 @@ def _word_match(queryset, fields, query):
     return queryset.filter(reduce(and_, conditions))
 
 
-def _full_text(queryset, fields, query):
-    vector = SearchVector(*fields, config="english")
-    search = SearchQuery(query, search_type="websearch", config="english")
+def _full_text(queryset, fields, query, config=CONFIG):
+    # ``vector @@ query`` in WHERE, as the GIN index on the vector can answer it.
+    search = SearchQuery(query, search_type="websearch", config=config)
     return (
-        queryset.annotate(search_rank=SearchRank(vector, search))
-        .filter(search_rank__gt=0)
+        queryset.annotate(search_vector=SearchVector(*fields, config=config))
+        .filter(search_vector=search)
+        .annotate(search_rank=SearchRank(F("search_vector"), search))
         .order_by("-search_rank")
     )
+
+
+def search_index(fields, name, config=CONFIG):
+    """The GIN index of the search vector of ``fields``, as ``Section.find`` queries it."""
+    return GinIndex(SearchVector(*fields, config=config), name=name)
+
+
+def add_search_index(app_label, model_name, fields, name, config=CONFIG):
+    """A migration operation adding ``search_index`` on PostgreSQL; nothing elsewhere."""
+
+    def index_and_model(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return None, None
+        return search_index(fields, name, config), apps.get_model(app_label, model_name)
+
+    def forwards(apps, schema_editor):
+        index, model = index_and_model(apps, schema_editor)
+        if index:
+            schema_editor.add_index(model, index)
+
+    def backwards(apps, schema_editor):
+        index, model = index_and_model(apps, schema_editor)
+        if index:
+            schema_editor.remove_index(model, index)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)

@@ -49,6 +49,10 @@ class Feedback(models.Model):
     group sees them, and ``purge_feedback_personal_data`` removes them after a while.
     """
 
+    # No cached page shows a submission (a draft's comment count is on its page,
+    # which is never cached), so a report day's messages leave the page cache be.
+    affects_public_pages = False
+
     class Channel(models.TextChoices):
         WEBSITE = "website", _("This website")
         LETTER = "letter", _("Letter")
@@ -175,6 +179,8 @@ class DroppedSubmission(models.Model):
         HONEYPOT = "honeypot", _("Hidden field filled in")
         TOO_FAST = "too_fast", _("Sent too fast")
         RATE_LIMITED = "rate_limited", _("Too many from one sender")
+
+    affects_public_pages = False  # counted in the admin only; bots must not empty the page cache
 
     day = models.DateField()
     reason = models.CharField(max_length=16, choices=Reason.choices)

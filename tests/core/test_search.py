@@ -1,7 +1,9 @@
 """Site search finds what residents can read, and only that."""
 
 import pytest
+from django.db import connection
 
+from core.searchable import _full_text
 from policies.models import Policy
 from tests.areas.factories import ParagraphFactory
 from tests.factories import AreaFactory, ConsentDecreeFactory, PostFactory
@@ -110,3 +112,17 @@ def test_odd_characters_get_an_answer_not_an_error(client, query):
     ParagraphFactory(number=2, title="Two")
     html = search(client, query)
     assert 'name="q"' in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text indexes are PostgreSQL's")
+@pytest.mark.django_db
+def test_full_text_search_can_read_each_sections_index_on_postgresql():
+    """Each section's query matches its GIN index exactly, so PostgreSQL can use it."""
+    from reform_site.site_search import sections
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for section in sections():
+            found = _full_text(section.queryset(), section.fields, "training")
+            plan = found.explain()
+            assert "_search_vector" in plan, (section.key, plan)

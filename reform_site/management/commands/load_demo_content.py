@@ -3,6 +3,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from core.content_version import content_changed
 from core.models import SiteSettings
 from core.registry import app_modules
 
@@ -28,4 +29,5 @@ class Command(BaseCommand):
             self.stdout.write("The site already has content; demo content not loaded.")
             return
         created = sum(module.load() for module in app_modules("demo"))
+        content_changed()  # a loader may write in bulk, without model signals
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} records created."))
