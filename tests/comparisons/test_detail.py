@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from tests.html_text import visible_text
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def los_angeles(db, today):
     today(datetime.date(2026, 1, 1))
-    return DecreeFactory(
+    return ConsentDecreeFactory(
         city="Los Angeles",
         entered=datetime.date(2001, 6, 15),
         ended=datetime.date(2013, 5, 15),
@@ -60,7 +60,7 @@ def test_unverified_facts_are_called_out_on_the_page(client, los_angeles):
 
 
 def test_a_verified_decree_says_its_facts_were_checked(client, db):
-    decree = DecreeFactory()
+    decree = ConsentDecreeFactory()
     words = visible_text(client.get(decree.get_absolute_url()))
     assert "The facts on this page have been checked against the sources listed below." in words
     assert "unverified" not in words
@@ -68,7 +68,7 @@ def test_a_verified_decree_says_its_facts_were_checked(client, db):
 
 def test_an_active_decree_counts_to_today_and_moves_on(client, db, today):
     today(datetime.date(2025, 3, 1))
-    decree = DecreeFactory(entered=datetime.date(2019, 3, 1))
+    decree = ConsentDecreeFactory(entered=datetime.date(2019, 3, 1))
     words = visible_text(client.get(decree.get_absolute_url()))
     assert "Ended Active" in words
     assert "Years in effect 6.0 (to 1 March 2025)" in words
@@ -79,7 +79,7 @@ def test_an_active_decree_counts_to_today_and_moves_on(client, db, today):
 
 
 def test_other_cities_are_put_beside_the_sites_own_decree(client, los_angeles):
-    DecreeFactory(city="Chicago", entered=datetime.date(2019, 3, 1), is_own_decree=True)
+    ConsentDecreeFactory(city="Chicago", entered=datetime.date(2019, 3, 1), is_own_decree=True)
     words = visible_text(client.get(los_angeles.get_absolute_url()))
     assert (
         "For comparison, Chicago’s decree: 2019–present. The Chicago Police Department "
@@ -91,7 +91,7 @@ def test_other_cities_are_put_beside_the_sites_own_decree(client, los_angeles):
 
 
 def test_missing_facts_say_not_known(client, db):
-    decree = DecreeFactory(paragraph_count=None, monitor="", judge="", sources="")
+    decree = ConsentDecreeFactory(paragraph_count=None, monitor="", judge="", sources="")
     words = visible_text(client.get(decree.get_absolute_url()))
     assert "Paragraphs Not known" in words
     assert "Monitor Not known" in words
@@ -105,6 +105,6 @@ def test_an_unknown_decree_is_404(client, db):
 
 def test_the_decree_page_query_count_is_fixed(client, los_angeles, django_assert_max_num_queries):
     client.get(los_angeles.get_absolute_url())
-    DecreeFactory.create_batch(50)
+    ConsentDecreeFactory.create_batch(50)
     with django_assert_max_num_queries(2):
         client.get(los_angeles.get_absolute_url())

@@ -9,7 +9,7 @@ from django.urls import reverse
 from comparisons.models import ConsentDecree
 from tests.html_text import visible_text
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 from .helpers import between
 
 pytestmark = pytest.mark.django_db
@@ -45,7 +45,7 @@ def test_a_staff_correction_shows_on_the_home_page_at_once(client, demo_content)
 
 
 def test_an_active_decree_on_the_home_page_keeps_counting(client, db, today):
-    DecreeFactory(city="Baltimore", entered=datetime.date(2017, 4, 7), show_on_home=True)
+    ConsentDecreeFactory(city="Baltimore", entered=datetime.date(2017, 4, 7), show_on_home=True)
     today(datetime.date(2025, 4, 7))
     assert "has been under its decree for 8 years." in visible_text(section(client))
     today(datetime.date(2027, 4, 7))

@@ -9,7 +9,7 @@ from django.urls import reverse
 from comparisons.sorting import COLUMNS
 from tests.html_text import visible_text
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 from .helpers import city_order, comparison_table, rows
 
 pytestmark = pytest.mark.django_db
@@ -205,7 +205,7 @@ def test_the_query_count_does_not_grow_with_the_number_of_decrees(
     client.get(URL)  # the site settings are cached from here on
     with django_assert_max_num_queries(1):
         client.get(URL, {"sort": "-years"})
-    DecreeFactory.create_batch(50)
+    ConsentDecreeFactory.create_batch(50)
     with django_assert_max_num_queries(1):
         response = client.get(URL, {"sort": "-years"})
     assert len(city_order(response.content.decode())) == 55

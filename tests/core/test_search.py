@@ -4,7 +4,8 @@ import pytest
 
 from policies.models import Policy
 from tests.areas.factories import ParagraphFactory
-from tests.factories import AreaFactory, ConsentDecreeFactory, PostFactory
+from tests.comparisons.factories import ConsentDecreeFactory
+from tests.factories import AreaFactory, PostFactory
 from tests.policies.factories import DocumentFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
