@@ -1,7 +1,7 @@
 """Real Chromium through Playwright, kept off the network.
 
-Without Chromium these tests skip with a reason; with REQUIRE_BROWSER set (CI)
-a missing browser is a failure instead.
+Without Chromium these tests skip with a reason; with REQUIRE_SERVICES set (CI)
+a missing browser is a failure instead (see tests/services.py).
 
 Playwright's sync API marks its event loop as running in the test thread from
 the first browser test until the end of the session, and Django refuses ORM
@@ -15,6 +15,8 @@ import os
 import shutil
 
 import pytest
+
+from tests.services import must_be_present
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 LAUNCH_ARGS = [
@@ -39,8 +41,10 @@ def pytest_collection_modifyitems(config, items):
     items.sort(key=is_browser_test)  # stable: browser tests last, the rest in their order
     if os.access(CHROMIUM, os.X_OK) or shutil.which("chromium"):
         return
-    if os.environ.get("REQUIRE_BROWSER"):
-        raise pytest.UsageError(f"REQUIRE_BROWSER is set but Chromium is missing at {CHROMIUM}.")
+    if must_be_present("REQUIRE_BROWSER"):
+        raise pytest.UsageError(
+            f"Chromium is missing at {CHROMIUM}, and REQUIRE_SERVICES (or REQUIRE_BROWSER) says it must be there."
+        )
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}; install Debian's chromium.")
     for item in items:
         if is_browser_test(item):
