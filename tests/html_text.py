@@ -30,9 +30,10 @@ class _TextCollector(HTMLParser):
 
 
 def visible_text(html):
-    """The text of ``html`` (a string or a response): tags read as spaces, entities
-    decoded, scripts and styles left out, and every run of whitespace (non-breaking
-    spaces too) one space.
+    """The text of ``html`` (a string or a response), as a resident reads it.
+
+    Tags read as spaces, entities are decoded, scripts and styles are left out,
+    and every run of whitespace, non-breaking spaces too, is one space.
     """
     if hasattr(html, "content"):
         html = html.content.decode()

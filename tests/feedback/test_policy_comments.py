@@ -1,5 +1,8 @@
-"""Comments on a draft policy go through the same intake, with the policy attached,
-on the policy's own page and only while its window is open."""
+"""Comments on a draft go through the feedback intake, on the policy's own page.
+
+The same checks and the same confirmation, with the policy attached; and only
+while the policy's window is open.
+"""
 
 import pytest
 from django.db.models import ProtectedError
