@@ -43,7 +43,8 @@ def pytest_collection_modifyitems(config, items):
         return
     if must_be_present("REQUIRE_BROWSER"):
         raise pytest.UsageError(
-            f"Chromium is missing at {CHROMIUM}, and REQUIRE_SERVICES (or REQUIRE_BROWSER) says it must be there."
+            f"Chromium is missing at {CHROMIUM}, and REQUIRE_SERVICES (or REQUIRE_BROWSER) "
+            "says it must be there."
         )
     skip = pytest.mark.skip(reason=f"Chromium not found at {CHROMIUM}; install Debian's chromium.")
     for item in items:
