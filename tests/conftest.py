@@ -1,16 +1,11 @@
 """Fixtures shared by the whole suite."""
 
-import os
 import shutil
 
 import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
-
-# Playwright's sync API runs an event loop in the test thread; the ORM calls made
-# in the same test are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)

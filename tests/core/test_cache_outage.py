@@ -7,7 +7,8 @@ from django.urls import reverse
 
 from areas.sample import generate
 from feedback.models import Feedback
-from tests.factories import AnnouncementFactory, AreaFactory, ConsentDecreeFactory, PostFactory
+from tests.comparisons.factories import ConsentDecreeFactory
+from tests.factories import AnnouncementFactory, AreaFactory, PostFactory
 from tests.policies.factories import DocumentFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,8 @@ from django.db import connection
 from core.searchable import _full_text
 from policies.models import Policy
 from tests.areas.factories import ParagraphFactory
-from tests.factories import AreaFactory, ConsentDecreeFactory, PostFactory
+from tests.comparisons.factories import ConsentDecreeFactory
+from tests.factories import AreaFactory, PostFactory
 from tests.policies.factories import DocumentFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,9 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feedback.models import REVIEWERS_GROUP, DroppedSubmission, Feedback
-from policies.models import Policy
 from tests.conftest import sign_in_with_second_factor
 from tests.factories import AreaFactory
+from tests.policies.factories import PolicyFactory
 
 from .factories import FeedbackFactory
 
@@ -126,7 +126,7 @@ def test_a_reviewer_finds_feedback_by_search(reviewer_client):
 
 def test_a_reviewer_filters_by_status_topic_policy_and_date(reviewer_client):
     training = AreaFactory(title="Training")
-    policy = Policy.objects.create(title="Body cameras", slug="body-cameras")
+    policy = PolicyFactory(title="Body cameras")
     old = FeedbackFactory(created_at=timezone.now() - datetime.timedelta(days=90))
     on_training = FeedbackFactory(area=training, status=Feedback.Status.IN_REVIEW)
     on_policy = FeedbackFactory(policy=policy)
@@ -233,7 +233,7 @@ def test_the_add_form_asks_how_it_came_and_offers_languages_by_name(reviewer_cli
 
 def test_a_comment_typed_in_for_a_draft_takes_the_drafts_area(reviewer_client):
     area = AreaFactory()
-    policy = Policy.objects.create(title="Draft", slug="draft")
+    policy = PolicyFactory(title="Draft", slug="draft")
     policy.areas.add(area)
     reviewer_client.post(
         reverse("admin:feedback_feedback_add"),
@@ -279,7 +279,7 @@ def test_the_changelist_query_count_does_not_grow_with_feedback(
     reviewer_client, django_assert_max_num_queries
 ):
     areas = AreaFactory.create_batch(3)
-    policy = Policy.objects.create(title="Policy", slug="policy")
+    policy = PolicyFactory()
     FeedbackFactory.create_batch(5, area=areas[0])
 
     def count_queries():

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from media_center.models import Post
-from tests.factories import AreaFactory
+from tests.factories import AreaFactory, PostFactory
 
 from .conftest import admin_post_form
 from .images import encoded, jpeg_bytes, open_stored, svg_bytes, upload
@@ -199,7 +199,7 @@ def test_editor_images_in_a_post_are_served_through_renditions(staff_client):
     ]
     stem = re.search(r"markdownx/([0-9a-f]{32})\.jpg", code).group(1)
     body = code.replace("![]", "![Officers and residents]") + "\n\n![x](https://example.org/a.png)"
-    post = Post.objects.create(title="T", slug="t", summary="S", body=body, status="published")
+    post = PostFactory(body=body)
     html = post.body_html
     assert f'src="/uploads/markdownx/{stem}-960w.webp"' in html
     assert (
