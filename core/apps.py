@@ -1,6 +1,7 @@
 """The ground floor: building blocks every app uses, importing no app of the site."""
 
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 
 
 class CoreConfig(AppConfig):
@@ -8,3 +9,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Site"
+
+    def ready(self):
+        from .pages import create_pages_after_migrate
+
+        post_migrate.connect(create_pages_after_migrate, sender=self)

@@ -1,18 +1,20 @@
-"""Pages that draw from several apps: the home page, search, robots.txt.
+"""Pages that draw from several apps: the home page, search, the site's own pages, robots.txt.
 
 They ask each app through its QuerySets (``published()``, ``open_for_comment()``)
 and the small interfaces apps offer (``areas.figures``, each app's ``search``).
 """
 
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 
 from areas.figures import areas_with_standing
 from comparisons.models import ConsentDecree
+from core.models import Page
 from media_center.models import Announcement, Post
 from policies.models import Policy
 
+from .privacy import retention_periods
 from .site_search import MAX_QUERY_LENGTH, clean_query
 from .site_search import search as site_search
 
@@ -40,6 +42,19 @@ def search(request):
         "too_long": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
     }
     return render(request, "reform_site/search.html", context)
+
+
+def accessibility(request):
+    """The accessibility statement, with a way to report a barrier."""
+    page = get_object_or_404(Page, slug=Page.Slug.ACCESSIBILITY)
+    return render(request, "reform_site/accessibility.html", {"page": page})
+
+
+def privacy(request):
+    """The privacy page, with how long each thing is kept, from the settings."""
+    page = get_object_or_404(Page, slug=Page.Slug.PRIVACY)
+    context = {"page": page, "retention": retention_periods()}
+    return render(request, "reform_site/privacy.html", context)
 
 
 def robots_txt(request):
