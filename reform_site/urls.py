@@ -3,7 +3,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
@@ -11,7 +10,7 @@ from core.views import markdown_preview
 from media_center.views import EditorImageUploadView
 
 from . import views
-from .sitemap import sitemaps
+from .sitemap import sitemap_xml
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -19,7 +18,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
     path("", include("areas.urls")),
     path("media-center/", include("media_center.urls")),
     path("", include("policies.urls")),
