@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.static import serve
 
 from core.views import markdown_preview
@@ -19,6 +20,8 @@ urlpatterns = [
     path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("security.txt", RedirectView.as_view(pattern_name="security_txt", permanent=True)),
     path("", include("areas.urls")),
     path("media-center/", include("media_center.urls")),
     path("", include("policies.urls")),

@@ -1,12 +1,18 @@
 """Pages that draw from several apps: the home page, search, the site's own pages, robots.txt.
 
+Also security.txt, which answers for the whole site.
+
 They ask each app through its QuerySets (``published()``, ``open_for_comment()``)
 and the small interfaces apps offer (``areas.figures``, each app's ``search``).
 """
 
-from django.http import HttpResponse
+import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from areas.figures import areas_with_standing
 from comparisons.models import ConsentDecree
@@ -62,3 +68,23 @@ def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /markdownx/", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# How far ahead security.txt's Expires lies: under a year, as RFC 9116 advises.
+# The file is made per request, so it never expires while the site runs.
+SECURITY_TXT_LIFETIME = datetime.timedelta(days=180)
+
+
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): whom to tell about a security problem."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404("SECURITY_CONTACT is not set.")
+    midnight = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    expires = midnight + SECURITY_TXT_LIFETIME
+    lines = [
+        *(f"Contact: {contact}" for contact in settings.SECURITY_CONTACT),
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        f"Preferred-Languages: {', '.join(settings.SECURITY_PREFERRED_LANGUAGES)}",
+        f"Canonical: {request.build_absolute_uri(reverse('security_txt'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
