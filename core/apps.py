@@ -1,6 +1,7 @@
 """The ground floor: building blocks every app uses, importing no app of the site."""
 
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 
 
@@ -12,5 +13,7 @@ class CoreConfig(AppConfig):
 
     def ready(self):
         from .pages import create_pages_after_migrate
+        from .word_forms import register_on_sqlite
 
         post_migrate.connect(create_pages_after_migrate, sender=self)
+        connection_created.connect(register_on_sqlite)
