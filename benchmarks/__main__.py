@@ -31,6 +31,9 @@ PAGES = [
     ("documents", "/documents/"),
     ("other cities", "/comparisons/"),
     ("search", "/search/?q=training"),
+    ("search, 2 words", "/search/?q=trainings+officers"),
+    ("accessibility", "/accessibility/"),
+    ("privacy", "/privacy/"),
     ("sitemap", "/sitemap.xml"),
 ]
 

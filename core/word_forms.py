@@ -57,6 +57,13 @@ def query_stems(query, language="en"):
     return {_stem(word, language) for word in words}
 
 
+# Records' texts change rarely and are searched again and again: remember the
+# stems of the last few thousand (a site's areas, paragraphs and posts fit).
+@lru_cache(maxsize=4096)
+def _text_stems(text, language):
+    return frozenset(stems(text, language))
+
+
 def has_word_forms(text, wanted, language):
     """SQLite's ``reform_has_word_forms``: 1 when ``text`` holds every stem in ``wanted``.
 
@@ -64,7 +71,7 @@ def has_word_forms(text, wanted, language):
     """
     if not text or not wanted:
         return 0
-    return int(set(wanted.split()) <= stems(text, language))
+    return int(set(wanted.split()) <= _text_stems(text, language))
 
 
 class HasWordForms(Func):
