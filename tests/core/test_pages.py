@@ -27,6 +27,8 @@ def public_urls():
         reverse("feedback:form"),
         reverse("comparisons:list"),
         reverse("search"),
+        reverse("accessibility"),
+        reverse("privacy"),
     ]
     urls += [a.get_absolute_url() for a in Area.objects.all()[:2]]
     urls += [d.get_absolute_url() for d in ConsentDecree.objects.all()]
