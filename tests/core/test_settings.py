@@ -59,7 +59,11 @@ def test_debug_mode_starts_without_a_key_for_local_development():
 
 
 def deploy_check(**env_overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL", "SECURITY_"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "REDIS_URL", "SECURITY_"))
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="reform_site.settings",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "k" * 40,
