@@ -57,6 +57,9 @@ PAGES = [
     ("other cities", "/comparisons/"),
     ("decree", "/comparisons/{decree}/"),
     ("search", "/search/?q=training"),
+    ("search, 2 words", "/search/?q=trainings+officers"),
+    ("accessibility", "/accessibility/"),
+    ("privacy", "/privacy/"),
     ("sitemap", "/sitemap.xml"),
     ("feedback", "/feedback/"),
 ]

@@ -1,4 +1,4 @@
-"""What residents can search in the comparison: other cities' decrees."""
+"""What residents can search in the comparison: other cities' decrees, their monitors and judges."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -11,6 +11,6 @@ SECTIONS = [
         "decrees",
         _("Other cities"),
         ConsentDecree.objects.all,
-        ("city", "department", "summary", "notes"),
+        ("city", "department", "monitor", "judge", "summary", "notes"),
     )
 ]

@@ -1,9 +1,12 @@
 """The demo site's identity and home page words: the seed home page's, for Chicago.
 
 Loaded by ``manage.py load_demo_content``; staff replace all of it in the admin.
+The accessibility and privacy pages' words (English and Spanish) are in
+``core.page_texts``.
 """
 
 from .models import SiteSettings
+from .pages import create_missing_pages
 
 SITE = {
     "site_name": "Chicago Police Reform",
@@ -39,8 +42,9 @@ SITE = {
 
 
 def load():
-    """Create the site settings unless they exist; return how many records were created."""
+    """Create the site settings and the site's own pages unless they exist; count the new records."""
+    created = create_missing_pages()
     if SiteSettings.objects.exists():
-        return 0
+        return created
     SiteSettings(**SITE).save()
-    return 1
+    return created + 1

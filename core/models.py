@@ -6,6 +6,7 @@ page, so it lives on the ground floor with the base it is built on.
 
 from django.core.cache import cache
 from django.db import models, transaction
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,3 +85,41 @@ class SiteSettings(SingletonModel):
 
     def __str__(self):
         return str(_("Site settings and home page"))
+
+
+class Page(models.Model):
+    """A page of the site's own that staff write: the accessibility statement, the privacy page.
+
+    One record per ``slug``; each slug has a fixed address (``/accessibility/``,
+    ``/privacy/``) and a footer link on every page, so the records are created on
+    ``migrate`` (``core.pages``) and cannot be deleted, only edited.
+    """
+
+    class Slug(models.TextChoices):
+        ACCESSIBILITY = "accessibility", _("Accessibility statement")
+        PRIVACY = "privacy", _("Privacy")
+
+    slug = models.CharField(max_length=40, choices=Slug, unique=True)
+    title = models.CharField(_("title"), max_length=120)
+    summary = models.CharField(
+        _("summary"),
+        max_length=300,
+        help_text=_(
+            "One or two sentences under the title; also what search engines and shared links show."
+        ),
+    )
+    body = MarkdownField(_("body"), help_text=_("Markdown. Use ## for the page's sections."))
+    updated_at = models.DateTimeField(_("last updated"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["slug"]
+        verbose_name = _("page")
+        verbose_name_plural = _("pages")
+
+    def __str__(self):
+        return self.title or self.get_slug_display()
+
+    def get_absolute_url(self):
+        return reverse(self.slug)

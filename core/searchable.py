@@ -1,4 +1,4 @@
-"""Search within one kind of content: full text on PostgreSQL, word matching elsewhere.
+"""Search within one kind of content: full text on PostgreSQL, word forms on SQLite.
 
 Each app describes what residents may search in it as ``Section``s in its own
 ``search`` module (``SECTIONS``), through its visibility QuerySets (``published()`` and the
@@ -14,13 +14,15 @@ with a new index. A language gets its own sections' fields and configuration
 """
 
 from dataclasses import dataclass
-from functools import reduce
-from operator import and_, or_
 
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection, migrations
-from django.db.models import F, Q
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.translation import get_language
+
+from .word_forms import HasWordForms, query_stems
 
 MAX_QUERY_LENGTH = 200
 PER_SECTION = 20
@@ -57,10 +59,17 @@ def clean_query(raw):
 
 
 def _word_match(queryset, fields, query):
-    """Every word of the query appears in at least one field."""
-    words = query.split()[:10]
-    conditions = [reduce(or_, (Q(**{f"{f}__icontains": word}) for f in fields)) for word in words]
-    return queryset.filter(reduce(and_, conditions))
+    """Every word of the query appears, in some form, in one of the fields (``core.word_forms``)."""
+    language = (get_language() or "en")[:2]
+    wanted = query_stems(query, language)
+    if not wanted:
+        return queryset.none()
+    if len(fields) == 1:
+        text = F(fields[0])
+    else:
+        parts = [part for field in fields for part in (F(field), Value(" "))][:-1]
+        text = Concat(*parts, output_field=TextField())
+    return queryset.filter(HasWordForms(text, Value(" ".join(sorted(wanted))), Value(language)))
 
 
 def _full_text(queryset, fields, query, config=CONFIG):

@@ -26,7 +26,7 @@ from core.history_admin import HistoryAdmin
 from core.spreadsheets import spreadsheet_safe
 
 from .access import is_reviewer
-from .models import REVIEWERS_GROUP, DroppedSubmission, Feedback, FeedbackPage
+from .models import REVIEWERS_GROUP, DroppedSubmission, Feedback, FeedbackPage, OtherTopic
 
 
 def _status_action(status):
@@ -50,17 +50,23 @@ def _status_action(status):
 
 
 class TopicFilter(admin.SimpleListFilter):
-    """Filter by topic, with General (no area) as a choice of its own."""
+    """Filter by topic: General (no topic), each area, and each topic that is not an area."""
 
     title = _("topic")
     parameter_name = "topic"
 
     def lookups(self, request, model_admin):
-        return [("general", _("General")), *Area.objects.values_list("pk", "title")]
+        return [
+            ("general", _("General")),
+            *Area.objects.values_list("pk", "title"),
+            *OtherTopic.choices,
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "general":
-            return queryset.filter(area__isnull=True)
+            return queryset.filter(area__isnull=True, other_topic="")
+        if self.value() in OtherTopic.values:
+            return queryset.filter(other_topic=self.value())
         if self.value() and self.value().isdigit():
             return queryset.filter(area_id=self.value())
         return queryset
@@ -136,7 +142,20 @@ class FeedbackAdmin(admin.ModelAdmin):
     list_per_page = 50
     change_list_template = "feedback/admin/change_list.html"
     fieldsets = [
-        (None, {"fields": ["reference", "channel", "created_at", "policy", "area", "message"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "reference",
+                    "channel",
+                    "created_at",
+                    "policy",
+                    "area",
+                    "other_topic",
+                    "message",
+                ]
+            },
+        ),
         (
             _("Sender (personal data)"),
             {"fields": ["name", "email", "zip_code", "may_contact", "language", "sender"]},
@@ -148,6 +167,7 @@ class FeedbackAdmin(admin.ModelAdmin):
     sent_fields = [
         "policy",
         "area",
+        "other_topic",
         "message",
         "name",
         "email",
@@ -167,7 +187,9 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("topic"), ordering="area__title")
     def topic(self, obj):
-        return obj.area or _("General")
+        if obj.area_id:
+            return obj.area
+        return obj.get_other_topic_display() if obj.other_topic else _("General")
 
     @admin.display(description=_("preferred language"))
     def language_name(self, obj):
@@ -259,7 +281,7 @@ class FeedbackAdmin(admin.ModelAdmin):
                 item.reference,
                 timezone.localtime(item.created_at).isoformat(timespec="minutes"),
                 item.get_status_display(),
-                item.area or _("General"),
+                self.topic(item),
                 item.policy or "",
                 item.message,
                 item.name,

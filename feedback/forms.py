@@ -5,13 +5,14 @@ from functools import cached_property
 
 from django import forms
 from django.conf import settings
+from django.forms.models import ModelChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Area
 
 from .abuse import new_form_token
-from .models import MESSAGE_MAX_LENGTH, Feedback, FeedbackPage
+from .models import MESSAGE_MAX_LENGTH, Feedback, FeedbackPage, OtherTopic
 
 # Control characters never carry meaning in a message; lone surrogates cannot be
 # stored. Tabs and line breaks survive in the message only.
@@ -55,16 +56,39 @@ class LanguageSelect(forms.Select):
         return option
 
 
+class TopicChoiceIterator(ModelChoiceIterator):
+    """General, the areas, then the topics that are not areas."""
+
+    def __iter__(self):
+        yield from super().__iter__()
+        yield from OtherTopic.choices
+
+    def __len__(self):
+        return super().__len__() + len(OtherTopic.choices)
+
+
+class TopicField(forms.ModelChoiceField):
+    """One list of topics: an Area, an ``OtherTopic`` (such as the website's accessibility), or None."""
+
+    iterator = TopicChoiceIterator
+
+    def to_python(self, value):
+        if value in OtherTopic.values:
+            return OtherTopic(value)
+        return super().to_python(value)
+
+
 class FeedbackForm(forms.ModelForm):
     """Everything a resident fills in, with a message per field that says what to do.
 
     With ``policy`` the form is a comment on that draft: the topic question is
-    dropped and the message is labelled as a comment. ``website`` is a honeypot
+    dropped and the message is labelled as a comment. ``topic`` preselects a topic
+    that is not an area (``/feedback/?topic=accessibility``). ``website`` is a honeypot
     and ``form_token`` carries the one-time id and the time the form was first
     shown; both are checked by ``feedback.intake.handle_submission``, not here.
     """
 
-    area = forms.ModelChoiceField(
+    area = TopicField(
         queryset=Area.objects.all(),
         required=False,
         empty_label=_("General"),
@@ -138,12 +162,14 @@ class FeedbackForm(forms.ModelForm):
         model = Feedback
         fields = ["area", "message", "may_contact", "email", "language", "name", "zip_code"]
 
-    def __init__(self, *args, policy=None, **kwargs):
+    def __init__(self, *args, policy=None, topic=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.policy = policy
         if policy is not None:
             del self.fields["area"]
             self.fields["message"].label = _("Your comment on this draft")
+        elif not self.is_bound and topic in OtherTopic.values:
+            self.initial["area"] = topic
         self.fields["language"].choices = [
             ("", _("No preference")),
             *settings.FEEDBACK_REPLY_LANGUAGES,
@@ -182,6 +208,10 @@ class FeedbackForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        topic = cleaned.get("area")
+        if isinstance(topic, OtherTopic):
+            cleaned["area"] = None
+            self.instance.other_topic = topic.value
         if not cleaned.get("may_contact"):
             # No reply asked for, so no reason to keep an address (the help text says so);
             # a mistyped one must not hold up the message either.

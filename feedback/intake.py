@@ -87,7 +87,7 @@ def handle_submission(request, *, policy=None):
        response is a redirect to its confirmation page (Post/Redirect/Get).
     """
     if request.method != "POST":
-        return Intake(form=FeedbackForm(policy=policy))
+        return Intake(form=FeedbackForm(policy=policy, topic=request.GET.get("topic")))
     if getattr(request, "csrf_refused", False):
         reason = _(
             "For your security this form needs to be sent again. Check what you wrote "

@@ -26,6 +26,12 @@ def new_reference():
     return f"FB-{chars[:4]}-{chars[4:]}"
 
 
+class OtherTopic(models.TextChoices):
+    """Topics of feedback that are not areas of the reform, offered after the areas."""
+
+    ACCESSIBILITY = "accessibility", _("Website accessibility")
+
+
 class FeedbackQuerySet(models.QuerySet):
     """Feedback that still holds personal data, and its removal."""
 
@@ -88,6 +94,15 @@ class Feedback(models.Model):
         verbose_name=_("topic"),
         help_text=_("Empty means General."),
     )
+    # A topic that is not an area of the reform, such as the website's accessibility.
+    other_topic = models.CharField(
+        _("other topic"),
+        max_length=32,
+        choices=OtherTopic,
+        blank=True,
+        db_index=True,
+        help_text=_("Set instead of an area, for feedback about something else."),
+    )
     message = models.TextField(validators=[MaxLengthValidator(MESSAGE_MAX_LENGTH)])
     name = models.CharField(max_length=200, blank=True)
     email = models.EmailField(blank=True)
@@ -136,6 +151,13 @@ class Feedback(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(area__isnull=True) | Q(other_topic=""),
+                name="feedback_one_topic",
+                violation_error_message=_("Choose an area or another topic, not both."),
+            )
+        ]
         verbose_name = _("feedback")
         verbose_name_plural = _("feedback")
 
@@ -169,7 +191,9 @@ class Feedback(models.Model):
     def topic_label(self):
         if self.policy_id:
             return str(self.policy)
-        return str(self.area) if self.area_id else str(_("General"))
+        if self.area_id:
+            return str(self.area)
+        return self.get_other_topic_display() if self.other_topic else str(_("General"))
 
 
 class DroppedSubmission(models.Model):

@@ -1,10 +1,10 @@
-"""The Media Center's part of /sitemap.xml: its list and every published post."""
+"""The Media Center's part of /sitemap.xml: its list, every published post and the banner's page."""
 
 from django.contrib.sitemaps import Sitemap
 
 from core.sitemap_pages import PagesSitemap
 
-from .models import Post
+from .models import Announcement, Post
 
 
 class PostSitemap(Sitemap):
@@ -19,4 +19,17 @@ class PostSitemap(Sitemap):
         return max(post.updated_at, post.published_at)
 
 
-SITEMAPS = {"media_center": PagesSitemap(["media_center:list"]), "posts": PostSitemap}
+class AnnouncementSitemap(Sitemap):
+    """The announcements showing now, through ``Announcement.objects.active()``."""
+
+    changefreq = "daily"
+
+    def items(self):
+        return Announcement.objects.active()
+
+
+SITEMAPS = {
+    "media_center": PagesSitemap(["media_center:list"]),
+    "posts": PostSitemap,
+    "announcements": AnnouncementSitemap,
+}

@@ -6,6 +6,7 @@ from django.views.generic import DetailView, ListView
 from markdownx.views import ImageUploadView
 
 from core.preview import StaffPreviewMixin
+from core.sharing import SharedImage
 
 from .forms import EditorImageForm
 from .models import Announcement, Post
@@ -47,6 +48,18 @@ class PostDetailView(DetailView):
 
     def get_queryset(self):
         return Post.objects.published().prefetch_related("areas")
+
+    def get_context_data(self, **kwargs):
+        """The post's sharing card is an article's, with its cover's largest rendition."""
+        context = super().get_context_data(**kwargs)
+        context["og_type"] = "article"
+        renditions = self.object.cover_renditions
+        if renditions:
+            largest = renditions[-1]
+            context["social_image"] = SharedImage.from_url(
+                self.request, largest.url, largest.width, largest.height, self.object.cover_alt
+            )
+        return context
 
 
 class PostPreviewView(StaffPreviewMixin, PostDetailView):

@@ -17,3 +17,18 @@ def shared_cache_configured(app_configs, **kwargs):
             id="reform_site.W001",
         )
     ]
+
+
+@register(Tags.security, deploy=True)
+def security_contact_configured(app_configs, **kwargs):
+    """Someone who finds a security problem needs to know whom to tell."""
+    if settings.SECURITY_CONTACT:
+        return []
+    return [
+        Warning(
+            "SECURITY_CONTACT is not set, so /.well-known/security.txt answers 404 and "
+            "nobody who finds a security problem knows whom to tell.",
+            hint="Set SECURITY_CONTACT to an email address or an https:// page for reports.",
+            id="reform_site.W002",
+        )
+    ]

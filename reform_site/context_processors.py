@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from core.models import SiteSettings
+from core.sharing import canonical_url
 
 # (URL name, label, other URL names whose pages belong to the same section)
 NAVIGATION = [
@@ -17,10 +18,14 @@ NAVIGATION = [
 
 
 def site(request):
-    """The site's identity and the navigation, with the current section marked."""
+    """The site's identity, the navigation with the current section marked, and the page's address."""
     nav = []
     for name, label, also in NAVIGATION:
         prefixes = [reverse(other) for other in (name, *also)]
         current = any(request.path.startswith(prefix) for prefix in prefixes)
         nav.append({"url": prefixes[0], "label": label, "current": current})
-    return {"site": SiteSettings.load(), "nav": nav}
+    return {
+        "site": SiteSettings.load(),
+        "nav": nav,
+        "canonical_url": canonical_url(request),
+    }

@@ -260,6 +260,24 @@ FEEDBACK_TRUSTED_PROXIES = env.int("FEEDBACK_TRUSTED_PROXIES", default=0)
 # A form refused by the CSRF check comes back on its own page with its text.
 CSRF_FAILURE_VIEW = "core.views.csrf_failure"
 
+# /.well-known/security.txt (RFC 9116): where to report a security problem, as
+# mailto: or https: addresses (a bare email address gets mailto:). Empty: the
+# file answers 404 and `check --deploy` warns.
+SECURITY_CONTACT = [
+    f"mailto:{contact}" if "@" in contact and ":" not in contact else contact
+    for contact in env.list(
+        "SECURITY_CONTACT", default=["mailto:security@localhost"] if DEBUG else []
+    )
+]
+for _contact in SECURITY_CONTACT:
+    if not _contact.startswith(("mailto:", "https://", "tel:")):
+        raise ImproperlyConfigured(
+            f"SECURITY_CONTACT has {_contact!r}: give an email address, a mailto: or an "
+            "https:// address (comma-separated for several)."
+        )
+# Languages the people reading security reports read, as language tags.
+SECURITY_PREFERRED_LANGUAGES = env.list("SECURITY_PREFERRED_LANGUAGES", default=["en"])
+
 # Staff sign-in throttling (django-axes): the admin holds residents' personal data.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)

@@ -7,6 +7,7 @@ os.environ["DJANGO_ENV_FILE"] = ""
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "0")
 os.environ.setdefault("DJANGO_ALLOWED_HOSTS", "testserver,localhost,127.0.0.1")
+os.environ.setdefault("SECURITY_CONTACT", "mailto:security@example.org")
 
 from .settings import *  # noqa: F403
 from .settings import STORAGES, VAR_DIR

@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_urls
 
@@ -13,7 +13,7 @@ from core.views import markdown_preview
 from media_center.views import EditorImageUploadView
 
 from . import views
-from .sitemap import sitemaps
+from .sitemap import sitemap_xml
 from .staff_views import StaffDisableView, StaffProfileView
 
 
@@ -32,8 +32,12 @@ def two_factor_patterns():
 urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
+    path("sitemap.xml", sitemap_xml, name="sitemap"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    path("security.txt", RedirectView.as_view(pattern_name="security_txt", permanent=True)),
     path("", include("areas.urls")),
     path("media-center/", include("media_center.urls")),
     path("", include("policies.urls")),

@@ -1,18 +1,26 @@
-"""Pages that draw from several apps: the home page, search, robots.txt.
+"""Pages that draw from several apps: the home page, search, the site's own pages, robots.txt.
+
+Also security.txt, which answers for the whole site.
 
 They ask each app through its QuerySets (``published()``, ``open_for_comment()``)
 and the small interfaces apps offer (``areas.figures``, each app's ``search``).
 """
 
-from django.http import HttpResponse
-from django.shortcuts import render
+import datetime
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 
 from areas.views import area_cards
 from comparisons.models import ConsentDecree
+from core.models import Page
 from media_center.models import Announcement, Post
 from policies.models import Policy
 
+from .privacy import retention_periods
 from .site_search import MAX_QUERY_LENGTH, clean_query
 from .site_search import search as site_search
 
@@ -50,8 +58,41 @@ def search(request):
     return render(request, "reform_site/search.html", context)
 
 
+def accessibility(request):
+    """The accessibility statement, with a way to report a barrier."""
+    page = get_object_or_404(Page, slug=Page.Slug.ACCESSIBILITY)
+    return render(request, "reform_site/accessibility.html", {"page": page})
+
+
+def privacy(request):
+    """The privacy page, with how long each thing is kept, from the settings."""
+    page = get_object_or_404(Page, slug=Page.Slug.PRIVACY)
+    context = {"page": page, "retention": retention_periods()}
+    return render(request, "reform_site/privacy.html", context)
+
+
 def robots_txt(request):
     """Keep crawlers out of the admin and point them at the sitemap."""
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /admin/", "Disallow: /markdownx/", f"Sitemap: {sitemap}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# How far ahead security.txt's Expires lies: under a year, as RFC 9116 advises.
+# The file is made per request, so it never expires while the site runs.
+SECURITY_TXT_LIFETIME = datetime.timedelta(days=180)
+
+
+def security_txt(request):
+    """/.well-known/security.txt (RFC 9116): whom to tell about a security problem."""
+    if not settings.SECURITY_CONTACT:
+        raise Http404("SECURITY_CONTACT is not set.")
+    midnight = timezone.now().replace(hour=0, minute=0, second=0, microsecond=0)
+    expires = midnight + SECURITY_TXT_LIFETIME
+    lines = [
+        *(f"Contact: {contact}" for contact in settings.SECURITY_CONTACT),
+        f"Expires: {expires:%Y-%m-%dT%H:%M:%SZ}",
+        f"Preferred-Languages: {', '.join(settings.SECURITY_PREFERRED_LANGUAGES)}",
+        f"Canonical: {request.build_absolute_uri(reverse('security_txt'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

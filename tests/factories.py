@@ -25,7 +25,7 @@ class PostFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Post {n}")
     slug = factory.Sequence(lambda n: f"post-{n}")
-    summary = "A short summary."
+    summary = factory.Sequence(lambda n: f"A short summary of post {n}.")
     body = "Some *Markdown*."
     status = Post.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(hours=1))

@@ -2,7 +2,8 @@
 
 Feedback reviewers (feedback/migrations/0002) keep what they have. Editors keep
 the content current and see no feedback, no staff accounts and no settings.
-Administrators manage staff accounts, the site's settings, sign-in lockouts
+Administrators manage staff accounts, the site's settings and own pages
+(accessibility, privacy), sign-in lockouts
 and two-factor devices (to reset a lost phone), and see no feedback unless
 they are also reviewers. Running this again sets each group's permissions back
 to this list.
@@ -27,7 +28,7 @@ ROLES = {
     },
     "Administrators": {
         "auth": {"user": ALL, "group": ALL},
-        "core": {"sitesettings": ("change", "view")},
+        "core": {"sitesettings": ("change", "view"), "page": ("change", "view")},
         "feedback": {"feedbackpage": ("change", "view")},
         "axes": {
             "accessattempt": ("delete", "view"),
@@ -82,7 +83,7 @@ class Migration(migrations.Migration):
         ("media_center", "0004_keep_change_history"),
         ("policies", "0005_keep_change_history"),
         ("comparisons", "0004_keep_change_history"),
-        ("core", "0002_keep_change_history"),
+        ("core", "0004_page_change_history"),
         ("feedback", "0004_keep_change_history"),
         ("axes", "0010_accessattemptexpiration"),
         ("otp_totp", "0003_add_timestamps"),

@@ -115,7 +115,7 @@ def test_the_form_works_without_javascript(browser, live_server, demo_content, s
     page = context.new_page()
     page.goto(live_server.url + "/feedback/")
     page.fill("#id_message", "Sent from a browser without JavaScript.")
-    page.click("button[type=submit]")
+    page.click(".feedback-form button[type=submit]")
     page.wait_for_url(re.compile(r"/feedback/sent/FB-"))
     assert Feedback.objects.get().message == "Sent from a browser without JavaScript."
     context.close()
@@ -124,12 +124,12 @@ def test_the_form_works_without_javascript(browser, live_server, demo_content, s
 def test_the_rate_limit_page_keeps_the_text_and_passes_axe(page, form_page, settings, axe_check):
     settings.FEEDBACK_RATE_LIMIT = (1, 600)
     page.fill("#id_message", "First message.")
-    page.click("button[type=submit]")
+    page.click(".feedback-form button[type=submit]")
     page.wait_for_url(re.compile(r"/feedback/sent/FB-"))
     page.goto(page.url.split("/feedback/")[0] + "/feedback/")
     page.fill("#id_message", "Second message, please keep it.")
     with page.expect_response(lambda response: response.status == 429):
-        page.click("button[type=submit]")
+        page.click(".feedback-form button[type=submit]")
     assert page.locator("#id_message").input_value() == "Second message, please keep it."
     axe_check()
 
@@ -141,7 +141,7 @@ def test_the_confirmation_keeps_only_the_reference_once_its_time_is_up(
     page.fill("#id_message", "Please keep the substation open at night.")
     page.check("#id_may_contact")
     page.fill("#id_email", "ada@example.org")
-    page.click("button[type=submit]")
+    page.click(".feedback-form button[type=submit]")
     page.wait_for_url(re.compile(r"/feedback/sent/FB-"))
     assert page.locator(".feedback-reference-number").inner_text() == (
         Feedback.objects.get().reference

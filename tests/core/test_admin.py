@@ -44,8 +44,10 @@ def test_changelist_add_and_change_pages_load(admin_client, one_of_everything, m
     change = reverse(f"admin:{app_label}_{model_name}_change", args=[obj.pk])
     assert admin_client.get(change).status_code == 200
     add = admin_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
-    # Singletons (site settings, the feedback page): once one exists there is nothing to add.
-    assert add.status_code == (403 if model_name in {"sitesettings", "feedbackpage"} else 200)
+    # Singletons (site settings, the feedback page) and the site's fixed pages: once they
+    # exist there is nothing to add.
+    fixed = {"sitesettings", "feedbackpage", "page"}
+    assert add.status_code == (403 if model_name in fixed else 200)
 
 
 def test_site_settings_cannot_be_deleted(admin_client, demo_content):

@@ -95,6 +95,21 @@ CSS_URL = re.compile(r"""url\(\s*['"]?([^'")\s]+)|@import\s+['"]([^'"]+)""")
 LANDMARKS = ("header", "nav", "main", "footer")
 
 
+def public_page_urls(client):
+    """One URL of every public page that is HTML (not a feed or a download), objects built
+    with factories: for tests of what every page must carry, with no list kept by hand."""
+    site = build_site(client)
+    urls = []
+    for name in PUBLIC:
+        if name in {"feedback:sent", "feedback:thanks"}:  # after sending, not pages to find
+            continue
+        for url in urls_for(name, URLS[name], site):
+            response = client.get(url)
+            if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+                urls.append(url)
+    return urls
+
+
 def named_urls(resolver=None, namespace=(), parameters=()):
     """{name with its namespaces: its URL's parameter names}, through every include()."""
     found = {}
@@ -166,6 +181,11 @@ def sent_in_this_session(client):
 @pytest.fixture
 def site(client):
     """Something in every section, as residents would find it."""
+    return build_site(client)
+
+
+def build_site(client):
+    """Something in every section, as residents would find it (``client`` sends the feedback)."""
     assessment = ComplianceAssessmentFactory()  # an area, a paragraph and a published report
     area = assessment.paragraph.area
     # A heading written as "#" in the body must not give the page a second <h1>.

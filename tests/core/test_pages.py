@@ -35,3 +35,12 @@ def test_page_language_matches_its_text_whatever_the_browser_asks_for(client, de
 def test_area_cards_take_the_heading_level_of_their_page(client, demo_content):
     assert '<h2><a href="/areas/training/"' in client.get("/areas/").content.decode()
     assert '<h3><a href="/areas/training/"' in client.get("/").content.decode()
+
+
+def public_urls():
+    """Every public HTML page, found by walking the URL map (see test_every_page.py)."""
+    from django.test import Client
+
+    from tests.core.test_every_page import public_page_urls
+
+    return public_page_urls(Client())

@@ -30,6 +30,7 @@ ADMINISTRATOR_PAGES = {
     "auth.user",
     "auth.group",
     "core.sitesettings",
+    "core.page",
     "feedback.feedbackpage",
     "axes.accessattempt",
     "axes.accessfailurelog",

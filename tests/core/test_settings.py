@@ -59,7 +59,11 @@ def test_debug_mode_starts_without_a_key_for_local_development():
 
 
 def deploy_check(**env_overrides):
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "REDIS_URL"))}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "REDIS_URL", "SECURITY_"))
+    }
     env.update(
         DJANGO_SETTINGS_MODULE="reform_site.settings",
         DJANGO_SECRET_KEY="a-long-random-production-key-" + "k" * 40,
@@ -82,9 +86,15 @@ def reported_checks(result):
 
 
 def test_production_settings_pass_djangos_deployment_checks():
-    result = deploy_check(REDIS_URL="redis://127.0.0.1:6379/0")
+    result = deploy_check(
+        REDIS_URL="redis://127.0.0.1:6379/0", SECURITY_CONTACT="security@reform.example.org"
+    )
     # The two HSTS widenings are a deployment's own choice (see the README).
     assert reported_checks(result) <= {"security.W005", "security.W021"}, result.stderr
+
+
+def test_deployment_check_warns_when_nobody_is_named_for_security_reports():
+    assert "reform_site.W002" in reported_checks(deploy_check())
 
 
 def test_deployment_check_warns_when_rate_limits_are_per_process():

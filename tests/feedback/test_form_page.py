@@ -33,6 +33,8 @@ def test_the_privacy_notice_says_what_is_kept_and_for_how_long(client, demo_cont
     assert "What we keep and for how long" in html
     assert "only the staff who review feedback" in html
     assert "We delete your name, email address and ZIP code 180 days after" in html
+    privacy = re.search(r'<section class="feedback-privacy".*?</section>', html, re.S)[0]
+    assert '<a href="/privacy/">How we handle your information' in privacy
 
 
 def test_staff_edits_to_the_notices_show_on_the_page(client, demo_content):

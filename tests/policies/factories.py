@@ -34,7 +34,7 @@ class PolicyFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Draft policy {n}")
     slug = factory.Sequence(lambda n: f"draft-policy-{n}")
     number = factory.Sequence(lambda n: f"G03-{n:02d}")
-    summary = "What this draft changes."
+    summary = factory.Sequence(lambda n: f"What draft {n} changes.")
     body = "The draft's *text*."
     status = Policy.Status.OPEN
     is_published = True

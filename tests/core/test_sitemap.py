@@ -1,0 +1,49 @@
+"""The sitemap lists every public page, and every language once the site has several."""
+
+import re
+
+import pytest
+
+from tests.core.test_pages import public_urls
+
+pytestmark = pytest.mark.django_db
+
+XHTML_ALTERNATE = re.compile(r'<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"/>')
+
+
+def sitemap_locations(client):
+    response = client.get("/sitemap.xml")
+    assert response.status_code == 200
+    xml = response.content.decode()
+    return xml, re.findall(r"<loc>([^<]+)</loc>", xml)
+
+
+def test_the_sitemap_lists_every_public_page_once(client, demo_content):
+    expected = {url for url in public_urls() if url != "/search/"}  # results are not pages
+    _xml, locations = sitemap_locations(client)
+    assert len(locations) == len(set(locations))
+    listed = {location.removeprefix("http://testserver") for location in locations}
+    assert expected <= listed, expected - listed
+    assert "/search/" not in listed
+
+
+def test_the_site_pages_carry_their_last_edit(client, db):
+    xml, _locations = sitemap_locations(client)
+    entry = re.search(r"<url><loc>http://testserver/privacy/</loc>(.*?)</url>", xml, re.S)[1]
+    assert re.search(r"<lastmod>\d{4}-\d{2}-\d{2}</lastmod>", entry)
+
+
+def test_with_one_language_there_are_no_alternates(client, db):
+    xml, _locations = sitemap_locations(client)
+    assert "hreflang" not in xml
+
+
+def test_with_a_second_language_each_page_names_its_alternates(client, db, settings):
+    settings.LANGUAGES = [("en", "English"), ("es", "Español")]
+    settings.LANGUAGE_CODE = "en"
+    xml, locations = sitemap_locations(client)
+    entry = re.search(r"<url><loc>http://testserver/privacy/</loc>(.*?)</url>", xml, re.S)[1]
+    alternates = dict(XHTML_ALTERNATE.findall(entry))
+    assert set(alternates) == {"en", "es", "x-default"}
+    # Each page is listed once per language.
+    assert locations.count("http://testserver/privacy/") == 2
