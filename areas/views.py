@@ -15,8 +15,7 @@ from .models import LEVEL_DESCRIPTIONS, Area, Level
 
 def level_legend():
     return [
-        {"level": level, "fill": charts.fill(level), "description": LEVEL_DESCRIPTIONS[level]}
-        for level in figures.STACK_ORDER
+        {"level": level, "description": LEVEL_DESCRIPTIONS[level]} for level in figures.STACK_ORDER
     ]
 
 
@@ -36,6 +35,7 @@ def area_detail(request, slug):
         "area": area,
         "progress": progress,
         "movement_chart": charts.stacked_bars(progress.movement),
+        "movement_chart_narrow": charts.stacked_bars(progress.movement, narrow=True),
         "legend": level_legend(),
         # Other sections' content about the area, through their own visibility rules.
         "posts": area.posts.published()[:5],
@@ -52,8 +52,10 @@ def progress(request):
         "summaries": summaries,
         "charted": charted,
         "chart": charts.grouped_bars(charted),
+        "chart_narrow": charts.grouped_bars(charted, narrow=True),
         "breakdown": breakdown,
         "breakdown_chart": charts.stacked_bars(breakdown.rows),
+        "breakdown_chart_narrow": charts.stacked_bars(breakdown.rows, narrow=True),
         "legend": level_legend(),
         "published_levels": [Level.PRELIMINARY, Level.SECONDARY, Level.FULL],
     }
