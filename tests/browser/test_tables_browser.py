@@ -55,8 +55,10 @@ def test_every_figure_is_visible_or_behind_a_scroll_cue(page, live_server, rated
 def test_a_stacked_row_names_each_figure_on_a_phone(page, live_server, rated_demo):
     page.set_viewport_size({"width": 320, "height": 800})
     page.goto(live_server.url + "/progress/")
-    labels = page.locator("#breakdown-table tbody tr").first.locator("td").evaluate_all(
-        "cells => cells.map(cell => getComputedStyle(cell, '::before').content)"
+    labels = (
+        page.locator("#breakdown-table tbody tr")
+        .first.locator("td")
+        .evaluate_all("cells => cells.map(cell => getComputedStyle(cell, '::before').content)")
     )
     assert labels == [
         '"Full"',
