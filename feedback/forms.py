@@ -144,6 +144,8 @@ class FeedbackForm(forms.ModelForm):
         if policy is not None:
             del self.fields["area"]
             self.fields["message"].label = _("Your comment on this draft")
+        # Not required, but needed once a reply is asked for: the label says so.
+        self.fields["email"].flag = _("needed if you ask for a reply")
         self.fields["language"].choices = [
             ("", _("No preference")),
             *settings.FEEDBACK_REPLY_LANGUAGES,
