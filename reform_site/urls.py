@@ -7,7 +7,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
 
-from core.views import markdown_preview
+from core.views import markdown_preview, theme_css
 from media_center.views import EditorImageUploadView
 
 from . import views
@@ -17,6 +17,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("theme.css", theme_css, name="theme_css"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
     path("", include("areas.urls")),
     path("media-center/", include("media_center.urls")),
