@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from areas.figures import areas_with_standing
+from areas.figures import areas_with_standing, headline
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement, Post
 from policies.models import Policy
@@ -19,12 +19,18 @@ from .site_search import search as site_search
 
 def home(request):
     """The home page: every section reads its words from the database."""
+    open_policies = list(Policy.objects.open_for_comment().order_by("closes_on", "title"))
+    latest_draft = None
+    if not open_policies:
+        latest_draft = Policy.objects.published().order_by("-comment_opens", "-created").first()
     context = {
         "announcement": Announcement.objects.active().first(),
+        "headline": headline(),
+        "latest_draft": latest_draft,
         "areas": areas_with_standing(),
         "decrees": ConsentDecree.objects.for_home(),
         "posts": Post.objects.published()[:3],
-        "open_policies": Policy.objects.open_for_comment().order_by("closes_on", "title"),
+        "open_policies": open_policies,
     }
     return render(request, "reform_site/home.html", context)
 
