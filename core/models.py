@@ -58,7 +58,9 @@ class SiteSettings(SingletonModel):
         _("accent colour"),
         max_length=7,
         default=DEFAULT_ACCENT,
-        validators=[RegexValidator(HEX, _("Give a colour as # and six hex digits, such as #0b3d66."))],
+        validators=[
+            RegexValidator(HEX, _("Give a colour as # and six hex digits, such as #0b3d66."))
+        ],
         help_text=_(
             "The colour of the header, buttons and borders, as # and six hex digits. White "
             "words are written on it, so it must be dark enough to read them (4.5 to 1)."

@@ -153,7 +153,9 @@ def test_the_home_page_says_where_the_reform_stands_in_the_latest_report(client)
         secondary=42,
         full=16,
     )
-    MonitoringReportFactory(title="Not shown yet", figures_as="percent", full=30, is_published=False)
+    MonitoringReportFactory(
+        title="Not shown yet", figures_as="percent", full=30, is_published=False
+    )
     text = glance(client)
     assert "In Independent Monitoring Report 11, covering July 2024 to December 2024" in text
     assert "34% in Preliminary compliance up from 35% in IMR 4" not in text  # it went down
