@@ -24,6 +24,13 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/activate
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.runtime
 
+# The W3C's Nu HTML Checker, from its official npm package (it runs on Java); the
+# test that uses it says what is missing when npm or Java is not there.
+VNU_VERSION := 26.9.27
+$(VENV)/vnu/.installed: | $(BIN)/activate
+	-command -v npm >/dev/null && npm install --silent --no-save --no-audit --no-fund \
+		--prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION) && touch $@
+
 .env:
 	printf '# Local development settings, read by reform_site/settings.py. Git-ignored:\n# never copy this file to a server.\nDJANGO_DEBUG=1\n' > $@
 
@@ -36,7 +43,7 @@ run: $(VENV)/.runtime .env | var ## Set up, migrate, load demo content (first ti
 	@echo "Serving the site at http://$(HOST):$(PORT)/ (Ctrl-C stops it)"
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
-test: $(VENV)/.dev ## Lint, check formatting, then run the whole test suite
+test: $(VENV)/.dev $(VENV)/vnu/.installed ## Lint, check formatting, then run the whole test suite
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/pytest $(PYTEST_ARGS)

@@ -61,6 +61,11 @@ class LevelFigure:
         return None if self.percent is None else float(self.percent)
 
     @property
+    def percent_text(self):
+        """The share alone: "34%" (a published percentage as published)."""
+        return format_percent(self.percent, exact=self.percent_is_published)
+
+    @property
     def text(self):
         """The figure as the table and the chart both print it."""
         percent = format_percent(self.percent, exact=self.percent_is_published)
@@ -357,3 +362,60 @@ def area_progress(area):
         for paragraph in paragraphs
     ]
     return AreaProgress(reports, movement, paragraph_rows)
+
+
+@dataclass
+class HeadlineFigure:
+    """One level's share in the latest report, and where it stood in the first report with one."""
+
+    level: Level
+    figure: LevelFigure
+    earlier: LevelFigure | None = None
+    earlier_report: MonitoringReport | None = None
+
+    @property
+    def change(self):
+        """Percentage points gained since the earlier report (negative if lost), or None."""
+        if self.earlier is None or self.earlier.share is None or self.figure.share is None:
+            return None
+        return round(self.figure.share - self.earlier.share)
+
+
+@dataclass
+class Headline:
+    """Where the decree stands in the latest report with figures, for the home page."""
+
+    summary: ReportSummary
+    figures: list  # HeadlineFigure, for the levels that report has a share for
+
+    @property
+    def report(self):
+        return self.summary.report
+
+
+def headline(summaries=None):
+    """The latest published report's shares at each level and how they moved, or None.
+
+    Each level is compared with the first report that gave a share for it, so
+    a level the monitor published only lately is still compared fairly.
+    """
+    summaries = [s for s in (summaries or report_summaries()) if s.has_figures]
+    if not summaries:
+        return None
+    latest = summaries[-1]
+    found = []
+    for level in PUBLISHED_LEVELS:
+        figure = latest.figures[level]
+        if figure.share is None:
+            continue
+        first = next((s for s in summaries if s.figures[level].share is not None), latest)
+        earlier = None if first is latest else first
+        found.append(
+            HeadlineFigure(
+                level,
+                figure,
+                earlier.figures[level] if earlier else None,
+                earlier.report if earlier else None,
+            )
+        )
+    return Headline(latest, found) if found else None

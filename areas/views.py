@@ -17,8 +17,7 @@ from .models import LEVEL_DESCRIPTIONS, Area, Level
 
 def level_legend():
     return [
-        {"level": level, "fill": charts.fill(level), "description": LEVEL_DESCRIPTIONS[level]}
-        for level in figures.STACK_ORDER
+        {"level": level, "description": LEVEL_DESCRIPTIONS[level]} for level in figures.STACK_ORDER
     ]
 
 
@@ -49,6 +48,7 @@ def area_progress_html(area):
         "area": area,
         "progress": progress,
         "movement_chart": charts.stacked_bars(progress.movement),
+        "movement_chart_narrow": charts.stacked_bars(progress.movement, narrow=True),
         "legend": level_legend(),
     }
     standing = render_to_string("areas/includes/area_standing.html", context)
@@ -83,8 +83,10 @@ def progress_figures():
         "summaries": summaries,
         "charted": charted,
         "chart": charts.grouped_bars(charted),
+        "chart_narrow": charts.grouped_bars(charted, narrow=True),
         "breakdown": breakdown,
         "breakdown_chart": charts.stacked_bars(breakdown.rows),
+        "breakdown_chart_narrow": charts.stacked_bars(breakdown.rows, narrow=True),
     }
 
 

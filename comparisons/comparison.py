@@ -4,7 +4,7 @@ from django.contrib.humanize.templatetags.humanize import ordinal
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from .charts import ParagraphChart, Timeline
+from .charts import NARROW, ParagraphChart, Timeline
 
 
 class Comparison:
@@ -27,7 +27,9 @@ class Comparison:
         self.reference_rank = ordered.index(self.reference) + 1 if self.reference else None
         self.others = [decree for decree in ordered if not decree.is_own_decree]
         self.timeline = Timeline(ordered, today)
+        self.timeline_narrow = Timeline(ordered, today, NARROW)
         self.paragraph_chart = ParagraphChart(ordered)
+        self.paragraph_chart_narrow = ParagraphChart(ordered, NARROW)
 
     @property
     def reference_sentence(self):

@@ -13,7 +13,7 @@ class SiteSettingsAdmin(HistoryAdmin, MarkdownxModelAdmin):
     """One record: staff may change it but neither add a second nor delete it."""
 
     fieldsets = [
-        (None, {"fields": ["site_name", "city", "department", "tagline"]}),
+        (None, {"fields": ["site_name", "city", "department", "tagline", "accent_color"]}),
         ("What we are doing", {"fields": ["what_heading", "what_intro"]}),
         (
             "Ways to get involved",

@@ -5,12 +5,19 @@ page, so it lives on the ground floor with the base it is built on.
 """
 
 from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
 from django.db import models, transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from .colours import HEX, contrast
 from .markdown import MarkdownField
+
+DEFAULT_ACCENT = "#0b3d66"
+# The header, buttons and borders are drawn in the accent colour with white words on it.
+ACCENT_MINIMUM_CONTRAST = 4.5
 
 
 class SingletonModel(models.Model):
@@ -51,6 +58,18 @@ class SiteSettings(SingletonModel):
     city = models.CharField(max_length=80, default="Chicago")
     department = models.CharField(max_length=120, default="Chicago Police Department")
     tagline = models.CharField(max_length=200, blank=True)
+    accent_color = models.CharField(
+        _("accent colour"),
+        max_length=7,
+        default=DEFAULT_ACCENT,
+        validators=[
+            RegexValidator(HEX, _("Give a colour as # and six hex digits, such as #0b3d66."))
+        ],
+        help_text=_(
+            "The colour of the header, buttons and borders, as # and six hex digits. White "
+            "words are written on it, so it must be dark enough to read them (4.5 to 1)."
+        ),
+    )
 
     what_heading = models.CharField(_("“What we are doing” heading"), max_length=120)
     what_intro = MarkdownField(_("“What we are doing” introduction"), blank=True)
@@ -85,6 +104,24 @@ class SiteSettings(SingletonModel):
 
     def __str__(self):
         return str(_("Site settings and home page"))
+
+    def clean(self):
+        if HEX.match(self.accent_color or ""):
+            ratio = contrast(self.accent_color, "#ffffff")
+            if ratio < ACCENT_MINIMUM_CONTRAST:
+                raise ValidationError(
+                    {
+                        "accent_color": _(
+                            "White words on %(colour)s have a contrast of only %(ratio).1f to 1; "
+                            "they need 4.5 to 1 to be read. Choose a darker colour."
+                        )
+                        % {"colour": self.accent_color, "ratio": ratio}
+                    }
+                )
+
+    @property
+    def has_own_accent(self):
+        return self.accent_color.lower() != DEFAULT_ACCENT
 
 
 class Page(models.Model):

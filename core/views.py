@@ -6,6 +6,7 @@ from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_POST
 
 from .markdown import render_markdown
+from .models import SiteSettings
 from .staff import staff_only
 
 
@@ -44,3 +45,12 @@ def csrf_failure(request, reason=""):
 def markdown_preview(request):
     """The admin editor's preview, through the site's one sanitizing renderer."""
     return HttpResponse(render_markdown(request.POST.get("content", "")))
+
+
+def theme_css(request):
+    """The colours staff chose in the site settings, as a stylesheet (the CSP allows no inline style)."""
+    site = SiteSettings.load()
+    css = f":root {{ --brand: {site.accent_color}; }}\n"
+    response = HttpResponse(css, content_type="text/css; charset=utf-8")
+    response["Cache-Control"] = "public, max-age=300"
+    return response

@@ -170,6 +170,8 @@ class FeedbackForm(forms.ModelForm):
             self.fields["message"].label = _("Your comment on this draft")
         elif not self.is_bound and topic in OtherTopic.values:
             self.initial["area"] = topic
+        # Not required, but needed once a reply is asked for: the label says so.
+        self.fields["email"].flag = _("needed if you ask for a reply")
         self.fields["language"].choices = [
             ("", _("No preference")),
             *settings.FEEDBACK_REPLY_LANGUAGES,

@@ -9,7 +9,7 @@ from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_urls
 
 from core.staff import staff_only
-from core.views import markdown_preview
+from core.views import markdown_preview, theme_css
 from media_center.views import EditorImageUploadView
 
 from . import views
@@ -35,6 +35,7 @@ urlpatterns = [
     path("accessibility/", views.accessibility, name="accessibility"),
     path("privacy/", views.privacy, name="privacy"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("theme.css", theme_css, name="theme_css"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("security.txt", RedirectView.as_view(pattern_name="security_txt", permanent=True)),

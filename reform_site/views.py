@@ -14,8 +14,10 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 
+from areas.figures import headline
 from areas.views import area_cards
 from comparisons.models import ConsentDecree
+from core.fragments import cached
 from core.models import Page
 from media_center.models import Announcement, Post
 from policies.models import Policy
@@ -34,8 +36,14 @@ def home(request):
     open_policies = list(
         Policy.objects.open_for_comment().order_by("closes_on", "title")[: HOME_OPEN_DRAFTS + 1]
     )
+    latest_draft = None
+    if not open_policies:
+        latest_draft = Policy.objects.published().order_by("-comment_opens", "-created").first()
     context = {
         "announcement": Announcement.objects.active().first(),
+        # Where the reform stands: the latest report's figures, once per content change.
+        "headline": cached("headline", headline),
+        "latest_draft": latest_draft,
         "area_cards": area_cards()[0],
         "decrees": ConsentDecree.objects.for_home(),
         "posts": Post.objects.published()[:3],

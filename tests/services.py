@@ -1,4 +1,4 @@
-"""Services a few tests need: Chromium for the browser tests, Redis for the shared rate limit.
+"""Services a few tests need: Chromium, Redis for the shared rate limit, Java for the Nu checker.
 
 Where one is missing, the tests that need it skip with a reason. With
 REQUIRE_SERVICES=1 (CI sets it) a missing service fails the run instead, so it

@@ -10,7 +10,7 @@ register = template.Library()
 @register.filter
 def standing_bar(area):
     """A compact stacked bar of an area's standing (from ``figures.areas_with_standing()``)."""
-    return charts.stacked_bars([area.standing], plot_width=240, bar=12, row_gap=0, label=False)
+    return charts.stacked_bars([area.standing], label=False, plot_width=240, bar=12)
 
 
 @register.filter

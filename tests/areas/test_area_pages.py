@@ -68,7 +68,7 @@ def test_area_page_shows_how_the_area_moved_across_reports(client, use_of_force)
     html = client.get(use_of_force.get_absolute_url()).content.decode()
     table = html[html.index('id="movement-table"') :]
     imr2 = re.search(r'<tr data-row="IMR 2">(.*?)</tr>', table, re.S).group(1)
-    assert dict(re.findall(r'data-level="(\w+)">(\d+)<', imr2)) == {
+    assert dict(re.findall(r'data-level="(\w+)"[^>]*>(\d+)<', imr2)) == {
         "full": "0",
         "secondary": "1",
         "preliminary": "0",

@@ -12,7 +12,7 @@ def between(html, start, end):
 
 
 def comparison_table(html):
-    return between(html, '<table class="comparison">', "</table>")
+    return between(html, '<table class="comparison', "</table>")
 
 
 def rows(table):

@@ -59,3 +59,30 @@ def test_import_page_of_a_report_that_cannot_exist_leads_back_to_the_list(admin_
     response = admin_client.get("/admin/areas/monitoringreport/abc/import-ratings/", follow=True)
     assert response.status_code == 200
     assert "doesn’t exist" in response.content.decode()
+
+
+def test_an_accent_colour_too_light_for_white_words_is_refused_with_its_contrast(
+    admin_client, demo_content
+):
+    url = reverse("admin:core_sitesettings_change", args=[1])
+    form = admin_client.get(url).context["adminform"].form
+    data = {name: value for name, value in form.initial.items() if value is not None}
+    data["accent_color"] = "#9ecae1"
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert "need 4.5 to 1 to be read. Choose a darker colour." in response.content.decode()
+    data["accent_color"] = "#5a1a6e"
+    assert admin_client.post(url, data).status_code == 302
+
+
+def test_the_chosen_accent_colour_reaches_every_page_through_a_stylesheet(client, demo_content):
+    assert "theme.css" not in client.get("/").content.decode()  # the default needs none
+    from core.models import SiteSettings
+
+    site = SiteSettings.load()
+    site.accent_color = "#5a1a6e"
+    site.save()
+    assert '<link rel="stylesheet" href="/theme.css">' in client.get("/").content.decode()
+    css = client.get("/theme.css")
+    assert css["Content-Type"].startswith("text/css")
+    assert "--brand: #5a1a6e" in css.content.decode()

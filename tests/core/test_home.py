@@ -1,10 +1,12 @@
 """The home page shows the seed page's content, all of it from the database."""
 
+import datetime
 import re
 from pathlib import Path
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from core.models import SiteSettings
 from tests.factories import AnnouncementFactory, PostFactory
@@ -101,7 +103,9 @@ def test_home_page_query_count_does_not_grow_with_content(
 ):
     client.get("/")
     PostFactory.create_batch(20)
-    with django_assert_max_num_queries(6):
+    # The banner, areas and their ratings, decrees, posts, drafts (open, or else the
+    # latest), and the latest report's figures (reports, ratings): the same for any amount.
+    with django_assert_max_num_queries(9):
         client.get("/")
 
 
@@ -109,3 +113,65 @@ def test_home_page_heading_opens_with_words_not_an_empty_section(client, demo_co
     html = client.get("/").content.decode()
     hero = html[html.index('<section class="hero"') : html.index("</section>")]
     assert "consent decree" in visible_text(hero)
+
+
+def glance(client):
+    html = client.get(reverse("home")).content.decode()
+    start = html.index('id="glance-heading"')
+    section = html[html.index(">", start) + 1 : html.index("</section>", start)]
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", section.replace("<li", " <li")))
+
+
+@pytest.mark.django_db
+def test_the_home_page_says_where_the_reform_stands_in_the_latest_report(client):
+    from tests.areas.factories import MonitoringReportFactory
+
+    MonitoringReportFactory(
+        title="Independent Monitoring Report 4",
+        short_title="IMR 4",
+        period_end=datetime.date(2021, 6, 30),
+        paragraphs_assessed=519,
+        figures_as="count",
+        preliminary=182,
+        secondary=65,
+        full=19,
+    )
+    MonitoringReportFactory(
+        title="Independent Monitoring Report 11",
+        short_title="IMR 11",
+        period_start=datetime.date(2024, 7, 1),
+        period_end=datetime.date(2024, 12, 31),
+        figures_as="percent",
+        preliminary=34,
+        secondary=42,
+        full=16,
+    )
+    MonitoringReportFactory(
+        title="Not shown yet", figures_as="percent", full=30, is_published=False
+    )
+    text = glance(client)
+    assert "In Independent Monitoring Report 11, covering July 2024 to December 2024" in text
+    assert "34% in Preliminary compliance up from 35% in IMR 4" not in text  # it went down
+    assert "34% in Preliminary compliance down from 35% in IMR 4" in text
+    assert "42% in Secondary compliance up from 13% in IMR 4" in text
+    assert "16% in Full compliance up from 4% in IMR 4" in text
+    assert "30%" not in text
+
+
+@pytest.mark.django_db
+def test_before_any_report_the_home_page_says_figures_will_come(client):
+    text = glance(client)
+    assert "has not published figures yet" in text
+
+
+@pytest.mark.django_db
+def test_the_home_page_points_to_the_draft_open_for_comment(client):
+    from tests.policies.factories import PolicyFactory
+
+    today = timezone.localdate()
+    PolicyFactory(
+        title="Foot Pursuits",
+        comment_opens=today - datetime.timedelta(days=1),
+        comment_closes=today + datetime.timedelta(days=14),
+    )
+    assert "Open for comment now: Foot Pursuits, until" in glance(client)

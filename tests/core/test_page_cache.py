@@ -15,6 +15,7 @@ from core.models import SiteSettings
 from core.pagecache import PageCacheMiddleware
 from media_center.models import Post
 from tests.factories import AnnouncementFactory, AreaFactory, PostFactory
+from tests.html_text import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_a_staff_save_in_the_admin_shows_at_once(client, staff_client, page_cach
 
     SiteSettings(**SITE).save()
     assert "What We Are Doing" in client.get("/").content.decode()
-    data = {**SITE, "what_heading": "What Has Changed This Month"}
+    data = {**SITE, "accent_color": "#0b3d66", "what_heading": "What Has Changed This Month"}
     answer = staff_client.post(reverse("admin:core_sitesettings_change", args=[1]), data)
     assert answer.status_code == 302, answer.content
     assert "What Has Changed This Month" in client.get("/").content.decode()
@@ -141,9 +142,9 @@ def test_a_comment_window_opens_at_local_midnight_without_a_save(client, page_ca
         comment_closes=datetime.date(2030, 5, 20),
     )
     with travel_to(midnight - datetime.timedelta(seconds=1)):
-        assert "Body-worn cameras" not in client.get("/").content.decode()
+        assert "Open for comment now: Body-worn cameras" not in visible_text(client.get("/"))
     with travel_to(midnight):
-        assert "Body-worn cameras" in client.get("/").content.decode()
+        assert "Open for comment now: Body-worn cameras" in visible_text(client.get("/"))
 
 
 def test_public_pages_may_be_kept_briefly_by_proxies_but_never_past_a_change(client, page_cache):

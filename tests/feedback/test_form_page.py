@@ -75,8 +75,10 @@ def test_every_field_has_a_label_and_personal_fields_say_they_are_optional(clien
     html = page_html(client)
     for name in ("area", "message", "may_contact", "email", "language", "name", "zip_code"):
         assert f'<label for="id_{name}">' in html, name
-    for label in ("Your name", "Email address", "ZIP code"):
+    for label in ("Your name", "ZIP code"):
         assert re.search(rf"{label} <span class=\"field-flag\">\(optional\)</span>", html)
+    # Not optional once a reply is asked for, and the label says so.
+    assert 'Email address <span class="field-flag">(needed if you ask for a reply)</span>' in html
     assert 'autocomplete="postal-code"' in html
     assert 'autocomplete="email"' in html
 
