@@ -11,6 +11,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.admin import TranslatedAdmin
+
 from .imports import AssessmentImport, ImportFailed, ParagraphImport
 from .models import Area, ComplianceAssessment, Level, MonitoringReport, Paragraph
 
@@ -18,7 +20,7 @@ UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 
 @admin.register(Area)
-class AreaAdmin(MarkdownxModelAdmin):
+class AreaAdmin(TranslatedAdmin, MarkdownxModelAdmin):
     """Areas: the title, the cards' summary and the page's Markdown."""
 
     list_display = ["title", "subtitle", "order"]

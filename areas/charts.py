@@ -10,6 +10,7 @@ and every figure is also printed as text.
 from dataclasses import dataclass
 
 from core.charts import Bar, Chart, LinearScale
+from core.i18n import percent
 
 from .models import Level
 
@@ -99,7 +100,7 @@ def grouped_bars(summaries, plot_width=420, text_width=230, bar=14, gap=4, group
         width=MARGIN + plot_width + text_width,
         height=y,
         rows=groups,
-        ticks=scale.ticks((0, 25, 50, 75, 100), label=lambda p: f"{p}%", y=top - 6),
+        ticks=scale.ticks((0, 25, 50, 75, 100), label=percent, y=top - 6),
         plot_top=top,
         plot_bottom=y - group_gap,
     )

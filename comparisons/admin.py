@@ -4,11 +4,13 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.admin import TranslatedAdmin
+
 from .models import ConsentDecree
 
 
 @admin.register(ConsentDecree)
-class ConsentDecreeAdmin(MarkdownxModelAdmin):
+class ConsentDecreeAdmin(TranslatedAdmin, MarkdownxModelAdmin):
     """Decrees with their facts, sources and which facts are unverified."""
 
     list_display = [

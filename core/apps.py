@@ -8,3 +8,11 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Site"
+
+    def ready(self):
+        from django.db.backends.signals import connection_created
+
+        from .searchable import register_fold
+
+        # SQLite's accent-blind search needs FOLD on every connection.
+        connection_created.connect(register_fold, dispatch_uid="core.register_fold")

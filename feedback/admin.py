@@ -20,6 +20,7 @@ from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
 from areas.models import Area
+from core.admin import TranslatedAdmin
 from core.spreadsheets import spreadsheet_safe
 
 from .models import REVIEWERS_GROUP, DroppedSubmission, Feedback, FeedbackPage
@@ -87,6 +88,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "assignee",
         "excerpt",
         "may_contact",
+        "page_language",
     ]
     list_display_links = ["reference"]
     list_filter = [
@@ -96,6 +98,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "created_at",
         ("assignee", admin.RelatedOnlyFieldListFilter),
         "may_contact",
+        "page_language",
     ]
     list_select_related = ["area", "policy", "assignee"]
     date_hierarchy = "created_at"
@@ -104,7 +107,10 @@ class FeedbackAdmin(admin.ModelAdmin):
     list_per_page = 50
     change_list_template = "feedback/admin/change_list.html"
     fieldsets = [
-        (None, {"fields": ["reference", "created_at", "policy", "area", "message"]}),
+        (
+            None,
+            {"fields": ["reference", "created_at", "page_language", "policy", "area", "message"]},
+        ),
         (
             _("Sender (personal data)"),
             {"fields": ["name", "email", "zip_code", "may_contact", "language", "sender"]},
@@ -122,6 +128,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "zip_code",
         "may_contact",
         "language",
+        "page_language",
         "created_at",
     ]
     always_read_only = [
@@ -197,6 +204,7 @@ class FeedbackAdmin(admin.ModelAdmin):
             "language",
             "assignee",
             "internal_notes",
+            "language_used",
         ]
         writer.writerow(columns)
         for item in queryset.select_related("area", "policy", "assignee").order_by("created_at"):
@@ -211,9 +219,10 @@ class FeedbackAdmin(admin.ModelAdmin):
                 item.email,
                 item.zip_code,
                 "yes" if item.may_contact else "no",
-                item.language,
+                item.get_language_display(),
                 item.assignee.get_username() if item.assignee else "",
                 item.internal_notes,
+                item.get_page_language_display(),
             ]
             writer.writerow([spreadsheet_safe("" if cell is None else str(cell)) for cell in row])
         return response
@@ -236,7 +245,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(FeedbackPage)
-class FeedbackPageAdmin(MarkdownxModelAdmin):
+class FeedbackPageAdmin(TranslatedAdmin, MarkdownxModelAdmin):
     """One record: the notices around the form. Staff change it; nobody adds a second."""
 
     fields = [

@@ -5,11 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.admin import TranslatedAdmin
+
 from .models import Announcement, Post
 
 
 @admin.register(Announcement)
-class AnnouncementAdmin(MarkdownxModelAdmin):
+class AnnouncementAdmin(TranslatedAdmin, MarkdownxModelAdmin):
     """Announcement banners and the window in which each shows."""
 
     list_display = ["title", "is_active", "starts_at", "ends_at", "showing_now"]
@@ -37,7 +39,7 @@ class AnnouncementAdmin(MarkdownxModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(MarkdownxModelAdmin):
+class PostAdmin(TranslatedAdmin, MarkdownxModelAdmin):
     """Posts, their schedule, cover photo and related areas."""
 
     list_display = ["title", "category", "status", "published_at", "visible_now", "featured"]

@@ -8,7 +8,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from core.admin import TranslatedAdmin
 from feedback.models import Feedback
 
 from .models import Document, Policy, PolicyExtension
@@ -53,7 +55,7 @@ class CheckboxAreasMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class PolicyExtensionInline(admin.TabularInline):
+class PolicyExtensionInline(TranslationTabularInline):
     """Extensions of a draft's comment window, kept as its history."""
 
     model = PolicyExtension
@@ -64,7 +66,7 @@ class PolicyExtensionInline(admin.TabularInline):
     verbose_name_plural = _("extensions of the comment period (kept as history)")
 
 
-class DocumentInline(admin.StackedInline):
+class DocumentInline(TranslationStackedInline):
     """A draft's documents, added on its own page."""
 
     model = Document
@@ -81,7 +83,7 @@ class DocumentInline(admin.StackedInline):
 
 
 @admin.register(Policy)
-class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
+class PolicyAdmin(CheckboxAreasMixin, TranslatedAdmin, MarkdownxModelAdmin):
     """Draft policies: text, window, related content and what was heard."""
 
     list_display = ["title", "number", "status", "is_published", "window", "comments"]
@@ -122,13 +124,15 @@ class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
         return feedback_admin is not None and feedback_admin.has_view_permission(request)
 
     def get_list_display(self, request):
+        names = super().get_list_display(request)
         if self.can_read_comments(request):
-            return self.list_display
-        return [name if name != "comments" else "comment_total" for name in self.list_display]
+            return names
+        return [name if name != "comments" else "comment_total" for name in names]
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
         if self.can_read_comments(request):
-            return self.fieldsets
+            return fieldsets
         return [
             (
                 name,
@@ -139,7 +143,7 @@ class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
                     ],
                 },
             )
-            for name, options in self.fieldsets
+            for name, options in fieldsets
         ]
 
     @admin.display(description=_("comments (spam not counted)"), ordering="comment_count")
@@ -168,7 +172,7 @@ class PolicyAdmin(CheckboxAreasMixin, MarkdownxModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(CheckboxAreasMixin, admin.ModelAdmin):
+class DocumentAdmin(CheckboxAreasMixin, TranslatedAdmin):
     """The document library: files, kinds, dates and versions."""
 
     list_display = ["title", "kind", "published_on", "policy", "size"]

@@ -1,8 +1,10 @@
 """Values every page's layout needs."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import page_in_languages
 from core.models import SiteSettings
 
 # (URL name, label, other URL names whose pages belong to the same section)
@@ -17,10 +19,18 @@ NAVIGATION = [
 
 
 def site(request):
-    """The site's identity and the navigation, with the current section marked."""
+    """The site's identity, the navigation with the current section marked, and the page
+    in each language.
+
+    ``language_versions`` lists the page in each of the site's languages (``code``,
+    ``name`` in that language, ``url`` with the query string, ``absolute_url``,
+    ``is_current``), for the language link, ``hreflang`` alternates and anything
+    else that needs the page's address in another language.
+    """
     nav = []
     for name, label, also in NAVIGATION:
         prefixes = [reverse(other) for other in (name, *also)]
         current = any(request.path.startswith(prefix) for prefix in prefixes)
         nav.append({"url": prefixes[0], "label": label, "current": current})
-    return {"site": SiteSettings.load(), "nav": nav}
+    versions = SimpleLazyObject(lambda: page_in_languages(request))
+    return {"site": SiteSettings.load(), "nav": nav, "language_versions": versions}

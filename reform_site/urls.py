@@ -1,6 +1,14 @@
-"""The site's URL map."""
+"""The site's URL map.
+
+Pages residents read are in every language: English without a prefix
+(``/areas/``), the others under their code (``/es/areas/``). Nothing redirects
+by the browser's language, so a shared link shows the language it names.
+What machines and staff use (the admin, the sitemap, robots.txt, the editor's
+endpoints) has one address.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.sitemaps.views import sitemap
@@ -14,15 +22,8 @@ from . import views
 from .sitemap import sitemaps
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps()}, name="sitemap"),
-    path("", include("areas.urls")),
-    path("media-center/", include("media_center.urls")),
-    path("", include("policies.urls")),
-    path("feedback/", include("feedback.urls")),
-    path("comparisons/", include("comparisons.urls")),
     # The editor's preview and image upload are for staff only; uploads get the
     # same checks and metadata stripping as a post's cover image.
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
@@ -33,6 +34,17 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("", include("areas.urls")),
+    path("media-center/", include("media_center.urls")),
+    path("", include("policies.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("comparisons/", include("comparisons.urls")),
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += [path("uploads/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
