@@ -4,4 +4,4 @@ from core.i18n import register_translated
 
 from .models import ConsentDecree
 
-register_translated(ConsentDecree, "agreement_type", "summary", "milestone", "notes")
+register_translated(ConsentDecree, "department", "agreement_type", "summary", "milestone", "notes")

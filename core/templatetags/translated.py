@@ -9,7 +9,13 @@ adds a short note, in the page's language, when any of those fields is.
 from django import template
 from django.utils.html import format_html
 
-from core.i18n import current_language, shown_language, untranslated, untranslated_note_text
+from core.i18n import (
+    DEFAULT_LANGUAGE,
+    current_language,
+    shown_language,
+    untranslated,
+    untranslated_note_text,
+)
 
 register = template.Library()
 
@@ -20,6 +26,15 @@ def lang_attr(obj, field):
     code = shown_language(obj, field)
     if code and code != current_language():
         return format_html(' lang="{}"', code)
+    return ""
+
+
+@register.simple_tag
+def source_lang():
+    """`` lang="en"`` on a page in another language, for text that is only ever in English:
+    the decree's own paragraphs, the monitor's report titles and notes, research notes."""
+    if current_language() != DEFAULT_LANGUAGE:
+        return format_html(' lang="{}"', DEFAULT_LANGUAGE)
     return ""
 
 
