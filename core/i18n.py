@@ -94,12 +94,13 @@ def register_translated(model, *fields):
 
 
 def translated_fields(model):
-    """The names of ``model``'s fields that staff write in each language (not the HTML)."""
+    """The names of ``model``'s fields that staff write in each language (not the HTML),
+    in the model's order."""
     try:
-        names = translator.get_options_for_model(model).fields
+        names = set(translator.get_options_for_model(model).fields)
     except NotRegistered:
         return []
-    return [name for name in names if model._meta.get_field(name).editable]
+    return [field.name for field in model._meta.fields if field.name in names and field.editable]
 
 
 def columns_as_shown(model, field):

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made
 # in the same test are still synchronous and safe.
@@ -19,6 +20,15 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _each_test_starts_in_the_default_language():
+    """A request in Spanish leaves Spanish active in the thread, as it would in a server
+    thread until its next request; a test's own records are written in English."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture(autouse=True)
