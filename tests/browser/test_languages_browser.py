@@ -79,7 +79,9 @@ def test_every_page_type_passes_axe_in_both_languages(page, live_server, site, a
 
 
 @pytest.mark.parametrize("prefix", ["", "/es"])
-def test_the_feedback_form_showing_its_errors_passes_axe(page, live_server, site, axe_check, prefix):
+def test_the_feedback_form_showing_its_errors_passes_axe(
+    page, live_server, site, axe_check, prefix
+):
     page.goto(live_server.url + prefix + "/feedback/")
     page.check("#id_may_contact")
     page.fill("#id_email", "not-an-email")
