@@ -58,8 +58,8 @@ messages: $(VENV)/.dev | var ## Update locale/*/django.po from the code (needs G
 	DJANGO_DEBUG=1 $(PY) manage.py makemessages --all --no-obsolete --no-location $(MESSAGES_IGNORE)
 	DJANGO_DEBUG=1 $(PY) manage.py compile_translations
 
-bench: $(VENV)/.dev | var ## Measure page speed and query counts on generated data
-	DJANGO_DEBUG=1 $(PY) -m benchmarks
+bench: $(VENV)/.dev | var ## Measure pages under load, cold and warm, against a static file (BENCH_ARGS=--quick)
+	$(PY) -m benchmarks $(BENCH_ARGS)
 
 ci: ## What CI runs: the suite on PostgreSQL and SQLite
 	bash .ci/run

@@ -10,9 +10,11 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", multiprocessing.cpu_count() * 2 + 1))
 # Load the app once in the master so workers share its memory.
 preload_app = True
-# Recycle workers now and then so a slow leak cannot grow without bound.
-max_requests = 1000
-max_requests_jitter = 100
+# Recycle workers now and then so a slow leak cannot grow without bound: at a
+# report day's few thousand requests a second, 1,000 meant a restart every
+# second; 50,000 is minutes apart. The jitter keeps workers from restarting together.
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", 50_000))
+max_requests_jitter = max_requests // 10
 timeout = 30
 graceful_timeout = 30
 accesslog = "-"
@@ -20,3 +22,25 @@ accesslog = "-"
 access_log_format = '%(t)s "%(r)s" %(s)s %(b)s %(M)sms'
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("GUNICORN_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# Each instance its own control socket (for gunicornc), named after its bind
+# address, in gunicorn's own folder for it: two instances on one host (a
+# release beside the last, the benchmark beside the site) never share one.
+_runtime = os.environ.get("XDG_RUNTIME_DIR", "")
+_control_dir = _runtime if os.path.isdir(_runtime) else os.path.expanduser("~/.gunicorn")
+control_socket = os.environ.get(
+    "GUNICORN_CONTROL_SOCKET",
+    os.path.join(
+        _control_dir, "reform-{}.ctl".format("".join(c if c.isalnum() else "-" for c in bind))
+    ),
+)
+
+
+def on_starting(server):
+    """Stop at once, with one line naming the database's host and port, if it does not answer."""
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "reform_site.settings")
+    django.setup()  # already done when the app was preloaded; cheap then
+    from core.health import exit_unless_database_answers
+
+    exit_unless_database_answers()

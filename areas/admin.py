@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
 from core.admin import TranslatedAdmin
+from core.history_admin import HistoryAdmin
 
 from .imports import AssessmentImport, ImportFailed, ParagraphImport
 from .models import Area, ComplianceAssessment, Level, MonitoringReport, Paragraph
@@ -20,7 +21,7 @@ UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 
 @admin.register(Area)
-class AreaAdmin(TranslatedAdmin, MarkdownxModelAdmin):
+class AreaAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """Areas: the title, the cards' summary and the page's Markdown."""
 
     list_display = ["title", "subtitle", "order"]
@@ -144,7 +145,7 @@ class RatedInReportFilter(admin.SimpleListFilter):
 
 
 @admin.register(Paragraph)
-class ParagraphAdmin(CSVImportMixin, admin.ModelAdmin):
+class ParagraphAdmin(HistoryAdmin, CSVImportMixin, admin.ModelAdmin):
     """The decree's paragraphs, with their import from CSV."""
 
     list_display = ["number", "title", "area"]
@@ -178,7 +179,7 @@ class ParagraphAdmin(CSVImportMixin, admin.ModelAdmin):
 
 
 @admin.register(MonitoringReport)
-class MonitoringReportAdmin(CSVImportMixin, admin.ModelAdmin):
+class MonitoringReportAdmin(HistoryAdmin, CSVImportMixin, admin.ModelAdmin):
     """Monitoring reports: dates, published figures and the import of their ratings."""
 
     list_display = ["title", "period_start", "period_end", "filed", "is_published", "ratings"]

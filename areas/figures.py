@@ -240,8 +240,9 @@ def areas_with_standing(areas=None):
         .order_by()
     )
     for row in rows:
-        report = reports.setdefault(row["report_id"], _report(row))
-        counts[row["paragraph__area_id"]][report.pk][Level(row["level"])] = row["n"]
+        if row["report_id"] not in reports:
+            reports[row["report_id"]] = _report(row)
+        counts[row["paragraph__area_id"]][row["report_id"]][Level(row["level"])] = row["n"]
     for area in areas:
         by_report = counts.get(area.pk)
         area.standing = None
@@ -297,6 +298,22 @@ class ParagraphRow:
                 return level, report
         return None, None
 
+    # Named parts for templates: an index (``latest.0``) costs the template
+    # engine a failed attribute lookup and a dir() each time.
+
+    @property
+    def latest_level(self):
+        return self.latest[0]
+
+    @property
+    def latest_report(self):
+        return self.latest[1]
+
+    @property
+    def cells(self):
+        """(level or None, note) per report column."""
+        return [rating for _report, rating in self.ratings]
+
 
 @dataclass
 class AreaProgress:
@@ -325,11 +342,14 @@ def area_progress(area):
         .filter(paragraph__area=area)
         .values("paragraph_id", "level", "note", *REPORT_FIELDS)
     )
+    levels = {level.value: level for level in Level}
     for row in rows:
-        report = reports.setdefault(row["report_id"], _report(row))
-        level = Level(row["level"])
-        ratings[row["paragraph_id"]][report.pk] = (level, row["note"])
-        per_report[report.pk][level] += 1
+        report_id = row["report_id"]
+        if report_id not in reports:
+            reports[report_id] = _report(row)
+        level = levels[row["level"]]
+        ratings[row["paragraph_id"]][report_id] = (level, row["note"])
+        per_report[report_id][level] += 1
     reports = sorted(reports.values(), key=_report_order)
     movement = [StackRow(report.label, dict(per_report[report.pk])) for report in reports]
     paragraph_rows = [

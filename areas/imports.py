@@ -13,10 +13,15 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from core.content_version import content_changed
 
 from .models import Area, ComplianceAssessment, Level, Paragraph
 
 BATCH = 1000
+# Each imported row's version in the change history says where it came from.
+IMPORT_REASON = "Imported from a CSV file"
 # Files with more rows than this report their progress as they go.
 PROGRESS_EVERY = 1000
 
@@ -268,7 +273,9 @@ class CSVImport:
         if self.problems:
             raise ImportFailed(sorted(self.problems, key=lambda p: (p.line, p.column_number)))
         with transaction.atomic():
-            return self.write([value for _line, value in checked])
+            result = self.write([value for _line, value in checked])
+            content_changed()  # written in bulk, without model signals
+            return result
 
     def prepare(self):
         """Load what checking needs, in a fixed number of queries."""
@@ -363,11 +370,19 @@ class ParagraphImport(CSVImport):
                 changed_fields.update(differs)
             else:
                 result.unchanged += 1
-        self.in_batches(new, Paragraph.objects.bulk_create, _("Created"))
+        self.in_batches(
+            new,
+            lambda batch: bulk_create_with_history(
+                batch, Paragraph, default_change_reason=IMPORT_REASON
+            ),
+            _("Created"),
+        )
         if changed:
             self.in_batches(
                 changed,
-                lambda batch: Paragraph.objects.bulk_update(batch, sorted(changed_fields)),
+                lambda batch: bulk_update_with_history(
+                    batch, Paragraph, sorted(changed_fields), default_change_reason=IMPORT_REASON
+                ),
                 _("Updated"),
             )
         result.created, result.updated = len(new), len(changed)
@@ -440,10 +455,18 @@ class AssessmentImport(CSVImport):
                 changed.append(assessment)
             else:
                 result.unchanged += 1
-        self.in_batches(new, ComplianceAssessment.objects.bulk_create, _("Created"))
+        self.in_batches(
+            new,
+            lambda batch: bulk_create_with_history(
+                batch, ComplianceAssessment, default_change_reason=IMPORT_REASON
+            ),
+            _("Created"),
+        )
         self.in_batches(
             changed,
-            lambda batch: ComplianceAssessment.objects.bulk_update(batch, ["level", "note"]),
+            lambda batch: bulk_update_with_history(
+                batch, ComplianceAssessment, ["level", "note"], default_change_reason=IMPORT_REASON
+            ),
             _("Updated"),
         )
         result.created, result.updated = len(new), len(changed)

@@ -14,6 +14,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.markdown import MarkdownField
 from core.uploads import validate_document_file
@@ -61,6 +62,8 @@ class Area(models.Model):
     body = MarkdownField(blank=True, help_text=_("The area page's text, in Markdown."))
     order = models.PositiveSmallIntegerField(default=0, help_text=_("Lower comes first."))
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["order", "title"]
 
@@ -85,6 +88,8 @@ class Paragraph(models.Model):
     )
     title = models.CharField(_("short title"), max_length=200, blank=True)
     text = models.TextField(blank=True, help_text=_("The paragraph's text, as in the decree."))
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]
@@ -182,6 +187,7 @@ class MonitoringReport(models.Model):
     notes = models.TextField(blank=True, help_text=_("What residents should know, plain text."))
 
     objects = MonitoringReportQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["period_end", "pk"]
@@ -249,6 +255,7 @@ class ComplianceAssessment(models.Model):
     note = models.TextField(blank=True, help_text=_("Plain text, shown with the rating."))
 
     objects = ComplianceAssessmentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["report__period_end", "paragraph__number"]

@@ -9,6 +9,8 @@ import random
 
 from django.db import transaction
 
+from core.content_version import content_changed
+
 from .models import Area, ComplianceAssessment, Level, MonitoringReport, Paragraph
 
 SAMPLE_PREFIX = "Sample Monitoring Report"
@@ -88,4 +90,5 @@ def generate(paragraphs=800, reports=12, seed=1, start=datetime.date(2019, 3, 1)
                 level = steps[progress[paragraph.pk]]
             ratings.append(ComplianceAssessment(paragraph=paragraph, report=report, level=level))
     ComplianceAssessment.objects.bulk_create(ratings, batch_size=2000)
+    content_changed()  # written in bulk, without model signals
     return len(ratings)

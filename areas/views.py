@@ -5,9 +5,11 @@ through the reverse relations their models declare, so areas import no other app
 """
 
 from django.shortcuts import get_object_or_404, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 
 from core import opendata as opendata_writer
+from core.fragments import cached
 
 from . import charts, figures, opendata
 from .models import LEVEL_DESCRIPTIONS, Area, Level
@@ -20,23 +22,51 @@ def level_legend():
     ]
 
 
+def area_cards(level=3):
+    """The area cards of the home page and the area list, as HTML.
+
+    Built once per content change: every area's standing aggregates every rating.
+    """
+
+    def build():
+        areas = figures.areas_with_standing()
+        html = render_to_string("includes/area_cards.html", {"areas": areas, "level": level})
+        return html, bool(areas), any(area.standing for area in areas)
+
+    return cached("area-cards", build, level)
+
+
 def area_list(request):
-    areas = figures.areas_with_standing()
-    return render(
-        request,
-        "areas/area_list.html",
-        {"areas": areas, "any_standing": any(area.standing for area in areas)},
-    )
+    cards, any_area, any_standing = area_cards(level=2)
+    context = {"area_cards": cards, "any_area": any_area, "any_standing": any_standing}
+    return render(request, "areas/area_list.html", context)
 
 
-def area_detail(request, slug):
-    area = get_object_or_404(Area, slug=slug)
+def area_progress_html(area):
+    """(standing section, paragraph table or "") of ``area``'s page, as HTML."""
     progress = figures.area_progress(area)
     context = {
         "area": area,
         "progress": progress,
         "movement_chart": charts.stacked_bars(progress.movement),
         "legend": level_legend(),
+    }
+    standing = render_to_string("areas/includes/area_standing.html", context)
+    table = ""
+    if progress.paragraphs:
+        table = render_to_string("areas/includes/paragraph_table.html", context)
+    return standing, table
+
+
+def area_detail(request, slug):
+    area = get_object_or_404(Area, slug=slug)
+    # The chart, the figures and the ratings table (paragraphs × reports) are the
+    # costly part: built once per content change.
+    standing, table = cached("area-progress", lambda: area_progress_html(area), area.pk)
+    context = {
+        "area": area,
+        "standing": standing,
+        "paragraph_table": table,
         # Other sections' content about the area, through their own visibility rules.
         "posts": area.posts.published()[:5],
         "open_drafts": area.policies.open_for_comment(),
@@ -44,16 +74,23 @@ def area_detail(request, slug):
     return render(request, "areas/area_detail.html", context)
 
 
-def progress(request):
+def progress_figures():
+    """Everything the progress page computes, once per content change."""
     summaries = figures.report_summaries()
     charted = [summary for summary in summaries if summary.has_figures]
     breakdown = figures.area_breakdown(summaries)
-    context = {
+    return {
         "summaries": summaries,
         "charted": charted,
         "chart": charts.grouped_bars(charted),
         "breakdown": breakdown,
         "breakdown_chart": charts.stacked_bars(breakdown.rows),
+    }
+
+
+def progress(request):
+    context = {
+        **cached("progress-figures", progress_figures),
         "legend": level_legend(),
         "published_levels": [Level.PRELIMINARY, Level.SECONDARY, Level.FULL],
     }

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.models import HistoricalRecords
 
 from core.markdown import MarkdownField
 
@@ -101,6 +102,7 @@ class ConsentDecree(models.Model):
     order = models.PositiveSmallIntegerField(default=0)
 
     objects = ConsentDecreeQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "city"]

@@ -1,4 +1,4 @@
-"""The admin's titles, the site settings' page, and the admin of content in several languages."""
+"""The admin page of the site settings, and the admin of content in several languages."""
 
 from functools import reduce
 from operator import or_
@@ -11,12 +11,9 @@ from markdownx.admin import MarkdownxModelAdmin
 from modeltranslation.admin import TranslationAdmin
 from modeltranslation.utils import build_localized_fieldname
 
+from .history_admin import HistoryAdmin
 from .i18n import DEFAULT_LANGUAGE, missing_translations, site_languages, translated_fields
 from .models import SiteSettings
-
-admin.site.site_header = "Reform site administration"
-admin.site.site_title = "Reform site admin"
-admin.site.index_title = "Keep the site current"
 
 
 def _other_languages():
@@ -145,7 +142,7 @@ class TranslatedAdmin(TranslationAdmin):
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(TranslatedAdmin, MarkdownxModelAdmin):
+class SiteSettingsAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """One record: staff may change it but neither add a second nor delete it."""
 
     fieldsets = [

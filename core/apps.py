@@ -10,6 +10,11 @@ class CoreConfig(AppConfig):
     verbose_name = "Site"
 
     def ready(self):
+        from . import content_version
+
+        # Every model of every app is loaded by now, later apps' included.
+        content_version.connect_signals()
+
         from django.db.backends.signals import connection_created
 
         from .searchable import register_fold

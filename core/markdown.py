@@ -11,6 +11,8 @@ import markdown
 import nh3
 from django.db import models
 from django.utils.html import escape
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 from markdownx.models import MarkdownxField
 
 ALLOWED_TAGS = {
@@ -29,6 +31,10 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
 
 _EXTENSIONS = ["extra", "sane_lists", "smarty"]
+MARKDOWN_HELP = _(
+    "In Markdown: **bold**, *italic*, [words](https://link), a blank line between "
+    "paragraphs, “- ” for a list. The preview shows how it will look."
+)
 
 # Raw HTML is passed through by Markdown, and an HTML parser reads some of it in
 # ways that swallow what follows: the text after an unclosed <textarea>, <title>
@@ -138,6 +144,20 @@ class MarkdownField(MarkdownxField):
             html = models.TextField(editable=False, blank=True)
             html.creation_counter = self.creation_counter + 0.5  # saved right after the source
             cls.add_to_class(self.html_name, html)
+
+    def __copy__(self):
+        # A shallow copy is another model's copy of this column (django-simple-history's
+        # historical model), which copies the HTML column too and keeps it as it was saved.
+        copied = super().__copy__()
+        copied.rendered_field = False
+        return copied
+
+    def formfield(self, **kwargs):
+        field = super().formfield(**kwargs)
+        if "markdown" not in str(field.help_text).lower():
+            # Staff should know the box takes Markdown, whatever the model's own help says.
+            field.help_text = format_lazy("{} {}", field.help_text, MARKDOWN_HELP).strip()
+        return field
 
     def pre_save(self, model_instance, add):
         source = super().pre_save(model_instance, add)

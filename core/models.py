@@ -5,8 +5,9 @@ page, so it lives on the ground floor with the base it is built on.
 """
 
 from django.core.cache import cache
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from .markdown import MarkdownField
 
@@ -23,6 +24,8 @@ class SingletonModel(models.Model):
         self.pk = 1
         super().save(*args, **kwargs)
         cache.delete(self.CACHE_KEY)
+        # Again once committed, in case a request cached the old record meanwhile.
+        transaction.on_commit(lambda: cache.delete(self.CACHE_KEY), using=kwargs.get("using"))
 
     @classmethod
     def load(cls):
@@ -70,6 +73,8 @@ class SiteSettings(SingletonModel):
     policies_text = models.TextField(blank=True)
     feedback_heading = models.CharField(max_length=120)
     feedback_text = models.TextField(blank=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         # Kept from when the model lived in reform_site: no data moves.

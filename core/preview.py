@@ -6,9 +6,10 @@ or scheduled record at its own preview address, which requires a staff
 sign-in, is never cached or indexed, and says it is a preview.
 """
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.utils.cache import add_never_cache_headers
 from django.utils.decorators import method_decorator
+
+from .staff import staff_only
 
 
 class StaffPreviewMixin:
@@ -19,7 +20,7 @@ class StaffPreviewMixin:
 
     preview_queryset = None  # every record, drafts included
 
-    @method_decorator(staff_member_required)
+    @method_decorator(staff_only)
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
 

@@ -7,8 +7,16 @@ like); ``reform_site.site_search`` asks every app and runs the query.
 Search follows the page's language: a translated field is searched in the
 page's language (with that language's stemming on PostgreSQL) and in English,
 which is what the page shows where a translation is missing. Accents never
-matter: "policia" finds "policía" (PostgreSQL's unaccent, set up by a core
-migration; an accent-folding match on SQLite).
+matter: "policia" finds "policía" (PostgreSQL's unaccent, in the text search
+configurations a core migration makes; an accent-folding match on SQLite).
+
+On PostgreSQL each section's search vector in each language has a GIN index,
+made by a migration of the section's app through ``add_search_index``
+(PostgreSQL only), so a query reads the index instead of computing
+``to_tsvector`` over every row. The index is on exactly the expression the
+query uses: the columns ``fields_by_language`` gives for that language, in that
+order, with that language's configuration (``SEARCH_CONFIGS``). A section whose
+fields change, or a new language, needs a migration with new indexes.
 """
 
 import unicodedata
@@ -16,9 +24,10 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import add, and_, or_
 
+from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
-from django.db import connection
-from django.db.models import Func, Q, TextField
+from django.db import connection, migrations
+from django.db.models import F, Func, Q, TextField
 
 from .i18n import DEFAULT_LANGUAGE, current_language, translated_fields
 
@@ -26,10 +35,18 @@ MAX_QUERY_LENGTH = 200
 PER_SECTION = 20
 
 # PostgreSQL text search configurations per language: each one's stemming,
-# with accents removed (made by core/migrations/0003_accent_blind_search.py).
+# with accents removed (made by core/migrations/0004_accent_blind_search.py).
 # A language without one here is searched without stemming.
 SEARCH_CONFIGS = {"en": "english_unaccent", "es": "spanish_unaccent"}
 FALLBACK_SEARCH_CONFIG = "simple_unaccent"
+# The configuration of the first indexes, before the site had languages; their
+# migrations name no configuration and mean this one.
+FIRST_INDEXES_CONFIG = "english"
+
+
+def search_config(language):
+    """The PostgreSQL text search configuration for ``language``."""
+    return SEARCH_CONFIGS.get(language, FALLBACK_SEARCH_CONFIG)
 
 
 @dataclass(frozen=True)
@@ -61,14 +78,15 @@ def clean_query(raw):
     return " ".join((raw or "").replace("\x00", " ").split())[:MAX_QUERY_LENGTH]
 
 
-def fields_by_language(model, fields):
-    """{language: column names} to search on the current page, the page's language first.
+def fields_by_language(model, fields, language=None):
+    """{language: column names} to search on a page in ``language`` (the current one by default),
+    the page's language first.
 
     A translated field is searched in the page's language and in English; a
     field that is not translated (a number, a city's name, the decree's own
     text) is English.
     """
-    page = current_language()
+    page = language or current_language()
     translated = set(translated_fields(model))
     groups = {page: [], DEFAULT_LANGUAGE: []}
     for name in fields:
@@ -77,7 +95,7 @@ def fields_by_language(model, fields):
             groups[DEFAULT_LANGUAGE].append(f"{name}_{DEFAULT_LANGUAGE}")
         else:
             groups[DEFAULT_LANGUAGE].append(name)
-    return {language: list(dict.fromkeys(names)) for language, names in groups.items() if names}
+    return {code: list(dict.fromkeys(names)) for code, names in groups.items() if names}
 
 
 def fold(text):
@@ -113,16 +131,50 @@ def _word_match(queryset, fields_by_language, query):
 
 
 def _full_text(queryset, fields_by_language, query):
-    ranks = [
-        SearchRank(
-            SearchVector(*names, config=config),
-            SearchQuery(query, search_type="websearch", config=config),
-        )
-        for language, names in fields_by_language.items()
-        for config in [SEARCH_CONFIGS.get(language, FALLBACK_SEARCH_CONFIG)]
-    ]
+    # ``vector @@ query`` per language in WHERE, as each language's GIN index can answer it.
+    vectors, matches, ranks = {}, [], []
+    for language, names in fields_by_language.items():
+        config = search_config(language)
+        vector = f"search_vector_{language}"
+        search = SearchQuery(query, search_type="websearch", config=config)
+        vectors[vector] = SearchVector(*names, config=config)
+        matches.append(Q(**{vector: search}))
+        ranks.append(SearchRank(F(vector), search))
     return (
-        queryset.annotate(search_rank=reduce(add, ranks))
-        .filter(search_rank__gt=0)
+        queryset.annotate(**vectors)
+        .filter(reduce(or_, matches))
+        .annotate(search_rank=reduce(add, ranks))
         .order_by("-search_rank")
     )
+
+
+def search_index(fields, name, config=FIRST_INDEXES_CONFIG):
+    """The GIN index of the search vector of ``fields``, as ``Section.find`` queries it."""
+    return GinIndex(SearchVector(*fields, config=config), name=name)
+
+
+def add_search_index(app_label, model_name, fields, name, config=FIRST_INDEXES_CONFIG):
+    """A migration operation adding ``search_index`` on PostgreSQL; nothing elsewhere."""
+
+    def index_and_model(apps, schema_editor):
+        if schema_editor.connection.vendor != "postgresql":
+            return None, None
+        return search_index(fields, name, config), apps.get_model(app_label, model_name)
+
+    def forwards(apps, schema_editor):
+        index, model = index_and_model(apps, schema_editor)
+        if index:
+            schema_editor.add_index(model, index)
+
+    def backwards(apps, schema_editor):
+        index, model = index_and_model(apps, schema_editor)
+        if index:
+            schema_editor.remove_index(model, index)
+
+    return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+def remove_search_index(app_label, model_name, fields, name, config=FIRST_INDEXES_CONFIG):
+    """The reverse of ``add_search_index``: drop an index a query no longer uses."""
+    added = add_search_index(app_label, model_name, fields, name, config)
+    return migrations.RunPython(added.reverse_code, added.code, elidable=False)

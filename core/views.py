@@ -1,12 +1,12 @@
 """Views every part of the site shares: the CSRF failure page and the editor's preview."""
 
-from django.contrib.admin.views.decorators import staff_member_required
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import Resolver404, resolve
 from django.views.decorators.http import require_POST
 
 from .markdown import render_markdown
+from .staff import staff_only
 
 
 def gives_back_refused_forms(view):
@@ -40,7 +40,7 @@ def csrf_failure(request, reason=""):
     return render(request, "403_csrf.html", {"reason": reason}, status=403)
 
 
-@staff_member_required
+@staff_only
 @require_POST
 def markdown_preview(request):
     """The admin editor's preview, through the site's one sanitizing renderer."""

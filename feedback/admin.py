@@ -9,9 +9,11 @@ join it anyway). So names, emails and ZIP codes reach reviewers only.
 import csv
 import datetime
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -21,21 +23,11 @@ from markdownx.admin import MarkdownxModelAdmin
 
 from areas.models import Area
 from core.admin import TranslatedAdmin
+from core.history_admin import HistoryAdmin
 from core.spreadsheets import spreadsheet_safe
 
+from .access import is_reviewer
 from .models import REVIEWERS_GROUP, DroppedSubmission, Feedback, FeedbackPage
-
-
-def is_reviewer(user):
-    """Whether ``user`` may see feedback at all."""
-    if not (user.is_active and user.is_staff):
-        return False
-    if user.is_superuser:
-        return True
-    # The admin asks many times per page; ask the database once per request.
-    if not hasattr(user, "_is_feedback_reviewer"):
-        user._is_feedback_reviewer = user.groups.filter(name=REVIEWERS_GROUP).exists()
-    return user._is_feedback_reviewer
 
 
 def _status_action(status):
@@ -75,9 +67,47 @@ class TopicFilter(admin.SimpleListFilter):
         return queryset
 
 
+def reviewers():
+    """Everyone who may be assigned feedback: active staff who are reviewers or superusers."""
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, is_staff=True)
+        .filter(Q(groups__name=REVIEWERS_GROUP) | Q(is_superuser=True))
+        .distinct()
+        .order_by("username")
+    )
+
+
+class FeedbackAdminForm(forms.ModelForm):
+    """Feedback typed in by staff: how it came, and the reply language chosen by name."""
+
+    language = forms.ChoiceField(
+        label=_("preferred language"),
+        required=False,
+        choices=[("", _("No preference")), *settings.FEEDBACK_REPLY_LANGUAGES],
+    )
+
+    class Meta:
+        model = Feedback
+        fields = ["language", "channel"]  # the admin adds the fields of its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "channel" in self.fields and self.instance.pk is None:
+            # Residents send through the website themselves; staff type in the rest.
+            self.fields["channel"].choices = [
+                choice
+                for choice in Feedback.Channel.choices
+                if choice[0] != Feedback.Channel.WEBSITE
+            ]
+            self.fields["channel"].initial = Feedback.Channel.LETTER
+
+
 @admin.register(Feedback)
 class FeedbackAdmin(admin.ModelAdmin):
     """The triage of feedback, for reviewers only: personal data stays behind it."""
+
+    form = FeedbackAdminForm
 
     list_display = [
         "reference",
@@ -85,6 +115,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "status",
         "topic",
         "policy",
+        "channel",
         "assignee",
         "excerpt",
         "may_contact",
@@ -97,6 +128,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         ("policy", admin.RelatedOnlyFieldListFilter),
         "created_at",
         ("assignee", admin.RelatedOnlyFieldListFilter),
+        "channel",
         "may_contact",
         "page_language",
     ]
@@ -109,7 +141,17 @@ class FeedbackAdmin(admin.ModelAdmin):
     fieldsets = [
         (
             None,
-            {"fields": ["reference", "created_at", "page_language", "policy", "area", "message"]},
+            {
+                "fields": [
+                    "reference",
+                    "channel",
+                    "created_at",
+                    "page_language",
+                    "policy",
+                    "area",
+                    "message",
+                ]
+            },
         ),
         (
             _("Sender (personal data)"),
@@ -127,8 +169,9 @@ class FeedbackAdmin(admin.ModelAdmin):
         "email",
         "zip_code",
         "may_contact",
-        "language",
+        "language_name",
         "page_language",
+        "channel",
         "created_at",
     ]
     always_read_only = [
@@ -143,6 +186,10 @@ class FeedbackAdmin(admin.ModelAdmin):
     def topic(self, obj):
         return obj.area or _("General")
 
+    @admin.display(description=_("preferred language"))
+    def language_name(self, obj):
+        return obj.language_name or _("No preference")
+
     @admin.display(description=_("message"))
     def excerpt(self, obj):
         return Truncator(obj.message).chars(80)
@@ -152,6 +199,24 @@ class FeedbackAdmin(admin.ModelAdmin):
         """The first characters of the address hash: enough to spot a flood from one sender."""
         return obj.client_hash[:10] or "—"
 
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return self.fieldsets
+        # What the resident sent is shown, not edited: the language by its name.
+        return [
+            (name, {**options, "fields": [self._shown(f) for f in options["fields"]]})
+            for name, options in self.fieldsets
+        ]
+
+    @staticmethod
+    def _shown(field):
+        return "language_name" if field == "language" else field
+
+    def save_model(self, request, obj, form, change):
+        if obj.policy_id and obj.area_id is None:
+            obj.area = obj.policy.areas.first()  # a comment on a draft is about its area
+        super().save_model(request, obj, form, change)
+
     def get_readonly_fields(self, request, obj=None):
         if obj is None:  # a letter or a phone call that staff type in
             return [field for field in self.always_read_only if field != "created_at"]
@@ -159,11 +224,11 @@ class FeedbackAdmin(admin.ModelAdmin):
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assignee":
-            kwargs["queryset"] = (
-                get_user_model()
-                .objects.filter(is_active=True, is_staff=True)
-                .filter(groups__name=REVIEWERS_GROUP)
-                .distinct()
+            kwargs["queryset"] = reviewers()
+            kwargs["help_text"] = _(
+                "Feedback reviewers and superusers, the only staff who can read feedback. "
+                "To add someone, an administrator puts their account in the “Feedback "
+                "reviewers” group."
             )
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
@@ -219,7 +284,7 @@ class FeedbackAdmin(admin.ModelAdmin):
                 item.email,
                 item.zip_code,
                 "yes" if item.may_contact else "no",
-                item.get_language_display(),
+                item.language,
                 item.assignee.get_username() if item.assignee else "",
                 item.internal_notes,
                 item.get_page_language_display(),
@@ -245,7 +310,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(FeedbackPage)
-class FeedbackPageAdmin(TranslatedAdmin, MarkdownxModelAdmin):
+class FeedbackPageAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """One record: the notices around the form. Staff change it; nobody adds a second."""
 
     fields = [

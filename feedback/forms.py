@@ -202,4 +202,7 @@ class FeedbackForm(forms.ModelForm):
 
     def save(self, commit=True):
         self.instance.policy = self.policy
+        if self.policy is not None:
+            # A comment on a draft is about the draft's area (its first, if it has several).
+            self.instance.area = self.policy.areas.first()
         return super().save(commit=commit)

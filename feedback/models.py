@@ -9,6 +9,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.markdown import MarkdownField
 from core.models import SingletonModel
@@ -18,11 +19,6 @@ REVIEWERS_GROUP = "Feedback reviewers"
 
 # No 0/O, 1/I/L or U: a reference read aloud over the phone cannot be misheard.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
-
-
-def reply_languages():
-    """The languages staff can reply in (``FEEDBACK_REPLY_LANGUAGES``), as choices."""
-    return settings.FEEDBACK_REPLY_LANGUAGES
 
 
 def site_languages():
@@ -61,6 +57,17 @@ class Feedback(models.Model):
     group sees them, and ``purge_feedback_personal_data`` removes them after a while.
     """
 
+    # No cached page shows a submission (a draft's comment count is on its page,
+    # which is never cached), so a report day's messages leave the page cache be.
+    affects_public_pages = False
+
+    class Channel(models.TextChoices):
+        WEBSITE = "website", _("This website")
+        LETTER = "letter", _("Letter")
+        PHONE = "phone", _("Phone call")
+        EMAIL = "email", _("Email")
+        MEETING = "meeting", _("Meeting")
+
     class Status(models.TextChoices):
         NEW = "new", _("New")
         IN_REVIEW = "in_review", _("In review")
@@ -96,15 +103,20 @@ class Feedback(models.Model):
     may_contact = models.BooleanField(
         _("may contact"), default=False, help_text=_("The person asked for a reply.")
     )
-    language = models.CharField(
-        _("preferred language"), max_length=16, blank=True, choices=reply_languages
-    )
+    language = models.CharField(_("preferred language"), max_length=16, blank=True)
     page_language = models.CharField(
         _("language used"),
         max_length=16,
         blank=True,
         choices=site_languages,
         help_text=_("The language of the site's pages when the person wrote."),
+    )
+    channel = models.CharField(
+        _("received by"),
+        max_length=10,
+        choices=Channel,
+        default=Channel.WEBSITE,
+        help_text=_("How it reached us. Only comments sent through this website count as such."),
     )
 
     status = models.CharField(
@@ -163,6 +175,12 @@ class Feedback(models.Model):
         return None  # unreachable: the loop returns or raises
 
     @property
+    def language_name(self):
+        """The reply language by its name (“Español”), as the form offered it."""
+        names = dict(settings.FEEDBACK_REPLY_LANGUAGES)
+        return names.get(self.language, self.language)
+
+    @property
     def topic_label(self):
         if self.policy_id:
             return str(self.policy)
@@ -176,6 +194,8 @@ class DroppedSubmission(models.Model):
         HONEYPOT = "honeypot", _("Hidden field filled in")
         TOO_FAST = "too_fast", _("Sent too fast")
         RATE_LIMITED = "rate_limited", _("Too many from one sender")
+
+    affects_public_pages = False  # counted in the admin only; bots must not empty the page cache
 
     day = models.DateField()
     reason = models.CharField(max_length=16, choices=Reason.choices)
@@ -236,6 +256,8 @@ class FeedbackPage(SingletonModel):
     confirmation_text = models.TextField(
         blank=True, help_text=_("Shown with the reference number after a message is sent.")
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("feedback page")

@@ -1,17 +1,20 @@
 """The admin of posts and the announcement banner."""
 
 from django.contrib import admin
+from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
 from core.admin import TranslatedAdmin
+from core.history_admin import HistoryAdmin
+from core.kept_uploads import KeptAdminFileWidget, keeps_uploads_form
 
 from .models import Announcement, Post
 
 
 @admin.register(Announcement)
-class AnnouncementAdmin(TranslatedAdmin, MarkdownxModelAdmin):
+class AnnouncementAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """Announcement banners and the window in which each shows."""
 
     list_display = ["title", "is_active", "starts_at", "ends_at", "showing_now"]
@@ -39,8 +42,14 @@ class AnnouncementAdmin(TranslatedAdmin, MarkdownxModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(TranslatedAdmin, MarkdownxModelAdmin):
+class PostAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """Posts, their schedule, cover photo and related areas."""
+
+    form = keeps_uploads_form(Post)
+    formfield_overrides = {
+        **MarkdownxModelAdmin.formfield_overrides,
+        models.ImageField: {"widget": KeptAdminFileWidget},
+    }
 
     list_display = ["title", "category", "status", "published_at", "visible_now", "featured"]
     list_filter = ["status", "category", "featured", "published_at", "areas"]

@@ -24,8 +24,8 @@ class CheckedImageField(forms.ImageField):
 
     def to_python(self, data):
         upload = forms.FileField.to_python(self, data)
-        if upload is None:
-            return None
+        if upload is None or getattr(upload, "already_checked", False):
+            return upload  # nothing chosen, or kept from an earlier try (core.kept_uploads)
         return prepare_upload(upload, max_side=self.max_side)
 
     def widget_attrs(self, widget):

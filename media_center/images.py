@@ -9,6 +9,7 @@ then sent WebP renditions at a few widths, never the stored original.
 """
 
 import contextlib
+import math
 import re
 import uuid
 from dataclasses import dataclass
@@ -65,8 +66,13 @@ def _too_many_pixels(name):
     )
 
 
-def check_image(upload):
+def check_image(upload, max_side=None):
     """Open ``upload`` with Pillow and return the decoded image, or raise ValidationError.
+
+    With ``max_side``, a JPEG is decoded at the smallest of 1/2, 1/4 or 1/8 of its
+    size that is still at least ``max_side`` pixels (Pillow's draft mode): every
+    byte is still read, so a damaged file is still found, in a fraction of the
+    time a 40-megapixel photo takes at full size.
 
     Refuses, each with its own message: a file over IMAGE_UPLOAD_MAX_BYTES, an SVG
     drawing, anything whose content is not a picture (a renamed document), a
@@ -147,6 +153,11 @@ def check_image(upload):
     width, height = image.size
     if width * height > max_pixels():
         raise _too_many_pixels(name)
+    if max_side and image.format == "JPEG" and max(width, height) > max_side:
+        # Draft mode keeps both sides at least as large as asked: ask for the
+        # size the longest side is cut to, in the photo's own proportions.
+        scale = max_side / max(width, height)
+        image.draft(image.mode, (math.ceil(width * scale), math.ceil(height * scale)))
     try:
         image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -165,6 +176,10 @@ def check_image(upload):
 
 def clean_pixels(image, max_side):
     """A copy of ``image`` upright, in sRGB, at most ``max_side`` pixels, with no metadata."""
+    # Made smaller first: turning and colour-converting 40 megapixels takes seconds.
+    # The bound is the same on both sides, so turning afterwards gives the same size.
+    if max(image.size) > max_side:
+        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=3.0)
     # A malformed EXIF block only costs the photo its orientation, not the upload.
     with contextlib.suppress(Exception):
         image = ImageOps.exif_transpose(image)
@@ -181,8 +196,6 @@ def clean_pixels(image, max_side):
     has_alpha = image.mode in ("RGBA", "LA", "PA", "RGBa", "La") or "transparency" in image.info
     if image.mode not in ("RGB", "RGBA", "L"):
         image = image.convert("RGBA" if has_alpha else "RGB")
-    if max(image.size) > max_side:
-        image.thumbnail((max_side, max_side), Image.Resampling.LANCZOS)
     clean = image.copy()
     clean.info = {}  # EXIF, XMP, comments, ICC profile, text chunks: none of it is kept
     return clean
@@ -208,7 +221,7 @@ def prepare_upload(upload, max_side=3200):
     The stored original keeps its format (JPEG, PNG or WebP) but loses every bit
     of metadata, and is at most ``max_side`` pixels on its longest side.
     """
-    image = check_image(upload)
+    image = check_image(upload, max_side)
     image_format = image.format
     extensions, mime = ACCEPTED_FORMATS[image_format]
     data = encode(clean_pixels(image, max_side), image_format)

@@ -9,6 +9,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.markdown import MarkdownField, render_markdown
 
@@ -49,6 +50,7 @@ class Announcement(models.Model):
     created = models.DateTimeField(auto_now_add=True)
 
     objects = AnnouncementQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-starts_at", "-created"]
@@ -175,6 +177,7 @@ class Post(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PostQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_at", "-pk"]

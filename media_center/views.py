@@ -67,7 +67,7 @@ def announcement_detail(request, slug):
 class EditorImageUploadView(ImageUploadView):
     """The Markdown editor's image upload, through the same checks as cover images.
 
-    Staff only: reform_site/urls.py wraps it in ``staff_member_required``.
+    Staff only: reform_site/urls.py wraps it in ``core.staff.staff_only``.
 
     The editor inserts whatever ``image_code`` comes back, so a refused image
     comes back as an HTML comment holding the reason: staff read it in the

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib import admin
+from django.db import models
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
@@ -11,6 +12,8 @@ from markdownx.admin import MarkdownxModelAdmin
 from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
 from core.admin import TranslatedAdmin
+from core.history_admin import HistoryAdmin
+from core.kept_uploads import KeptAdminFileWidget, keeps_uploads_form
 from feedback.models import Feedback
 
 from .models import Document, Policy, PolicyExtension
@@ -74,6 +77,12 @@ class DocumentInline(TranslationStackedInline):
     fields = ["title", "file", "kind", "published_on", "supersedes"]
     show_change_link = True
 
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            # A document added to a draft is, most often, the draft itself.
+            kwargs["initial"] = Document.Kind.DRAFT_POLICY
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "supersedes":
             # An earlier version is one of this policy's own documents.
@@ -83,7 +92,7 @@ class DocumentInline(TranslationStackedInline):
 
 
 @admin.register(Policy)
-class PolicyAdmin(CheckboxAreasMixin, TranslatedAdmin, MarkdownxModelAdmin):
+class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, TranslatedAdmin, MarkdownxModelAdmin):
     """Draft policies: text, window, related content and what was heard."""
 
     list_display = ["title", "number", "status", "is_published", "window", "comments"]
@@ -172,8 +181,11 @@ class PolicyAdmin(CheckboxAreasMixin, TranslatedAdmin, MarkdownxModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(CheckboxAreasMixin, TranslatedAdmin):
+class DocumentAdmin(HistoryAdmin, CheckboxAreasMixin, TranslatedAdmin):
     """The document library: files, kinds, dates and versions."""
+
+    form = keeps_uploads_form(Document)
+    formfield_overrides = {models.FileField: {"widget": KeptAdminFileWidget}}
 
     list_display = ["title", "kind", "published_on", "policy", "size"]
     list_filter = ["kind", "published_on", "areas"]

@@ -10,6 +10,7 @@ from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from core.markdown import MarkdownField
 from core.uploads import validate_document_file
@@ -63,17 +64,25 @@ class PolicyQuerySet(models.QuerySet):
         return self.with_window(now).filter(takes_comments=True)
 
     def with_comment_count(self):
-        """Annotate ``comment_count``: comments received through the feedback intake,
-        not counting any that staff marked as spam."""
+        """Annotate ``comment_count``: every comment received, through this website or
+        typed in by staff (letters, calls, emails, meetings), and ``website_comment_count``:
+        those sent through the website; neither counts any that staff marked as spam."""
         comments = (
             Feedback.objects.filter(policy=OuterRef("pk"))
             .exclude(status=Feedback.Status.SPAM)
             .order_by()
             .values("policy")
+        )
+        total = comments.annotate(count=Count("pk")).values("count")
+        website = (
+            comments.filter(channel=Feedback.Channel.WEBSITE)
             .annotate(count=Count("pk"))
             .values("count")
         )
-        return self.annotate(comment_count=Coalesce(Subquery(comments), 0))
+        return self.annotate(
+            comment_count=Coalesce(Subquery(total), 0),
+            website_comment_count=Coalesce(Subquery(website), 0),
+        )
 
     def for_area(self, area):
         """Policies related to ``area``."""
@@ -173,6 +182,7 @@ class Policy(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     objects = PolicyQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["title"]
@@ -276,6 +286,8 @@ class PolicyExtension(models.Model):
         help_text=_("Shown to residents, such as “at residents’ request”."),
     )
     created = models.DateTimeField(_("announced"), auto_now_add=True)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["closes"]
@@ -393,6 +405,7 @@ class Document(models.Model):
     )
 
     objects = DocumentQuerySet.as_manager()
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["-published_on", "title"]

@@ -9,6 +9,7 @@ from core.views import gives_back_refused_forms
 from feedback.intake import handle_submission
 from media_center.models import Post
 
+from .changes import text_changes
 from .documents import version_history
 from .forms import DocumentFilterForm, PolicyFilterForm
 from .models import Document, Policy
@@ -94,6 +95,7 @@ class PolicyDetailView(DetailView):
             context["refused_message"] = request.POST.get("message", "")
         documents = policy.documents.published() if policy.is_published else policy.documents.all()
         context["documents"] = version_history(documents)
+        context["text_history"] = text_changes(policy)
         return self.render_to_response(self.get_context_data(**context), status=status)
 
     post = get

@@ -50,7 +50,8 @@ INSTALLED_APPS = [
     # Before the admin, as django-modeltranslation asks: it adds each translated
     # field's per-language columns (title_en, title_es) before the admin reads them.
     "modeltranslation",
-    "django.contrib.admin",
+    # Django's admin, with the site's own admin site (two-factor sign-in, roles, dashboard).
+    "reform_site.apps.StaffAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -60,7 +61,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "markdownx",
-    "axes",
+    "reform_site.apps.SignInProtectionConfig",  # django-axes, under a plain name
+    "django_otp",
+    "django_otp.plugins.otp_static",
+    "django_otp.plugins.otp_totp",
+    "two_factor",
+    "simple_history",
     # The ground floor first, the top floor after it; the apps import core only.
     "core",
     "reform_site",
@@ -72,13 +78,21 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # /healthz first: load balancers ask by address and over plain HTTP.
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # After the language is known (part of the key); a stored page skips the rest.
+    "core.pagecache.PageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # request.user.is_verified(): whether this session passed the second factor.
+    "django_otp.middleware.OTPMiddleware",
+    # Change history records who made each change.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -119,19 +133,34 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Django's built-in Redis cache when REDIS_URL is set, so that every app server
-# shares rate limits and cached fragments; local memory otherwise.
+# Django's Redis cache when REDIS_URL is set, so that every app server shares
+# pages, rate limits and the content version; while Redis does not answer it
+# behaves as an empty cache (core/redis_cache.py). Local memory otherwise.
 REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "core.redis_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env.str("CACHE_KEY_PREFIX", default="reform"),
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+
+# The page cache for anonymous visitors (core/pagecache.py): the longest any
+# page is kept (0 turns it off), the largest page or download it keeps, and
+# addresses it never keeps.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_MAX_BYTES = env.int("PAGE_CACHE_MAX_BYTES", default=8 * 1024 * 1024)
+PAGE_CACHE_SKIP_PREFIXES = ["/admin/", "/markdownx/", "/uploads/", "/healthz"]
+# Figures and page parts built once per content change (core/fragments.py).
+FRAGMENT_CACHE = env.bool("FRAGMENT_CACHE", default=True)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -265,12 +294,31 @@ AXES_VERBOSE = False
 AXES_DISABLE_ACCESS_LOG = True  # record failures only, not every sign-in
 AXES_CLIENT_IP_CALLABLE = "feedback.abuse.client_address"  # the same proxy rules as feedback
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
+# The two-factor sign-in form names its password field "auth-password": never record it.
+AXES_SENSITIVE_PARAMETERS = ["auth-password"]
+
+# Two-factor sign-in for the admin (django-two-factor-auth on django-otp): an
+# authenticator app (TOTP) with one-time backup codes. Who must use it is decided
+# in reform_site/staff_access.py; everyone else may choose to.
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+LOGOUT_REDIRECT_URL = "admin:index"
+TWO_FACTOR_PATCH_ADMIN = False  # the site's own admin site sends sign-ins there
+TWO_FACTOR_LOGIN_TIMEOUT = 600  # seconds between the password and the code
+TWO_FACTOR_REMEMBER_COOKIE_AGE = None  # every sign-in asks for a code
+# Wrong codes slow the next try down (1, 2, 4, … seconds), on top of django-axes.
+OTP_TOTP_THROTTLE_FACTOR = 1
+OTP_STATIC_THROTTLE_FACTOR = 1
+# Device keys are secrets: the admin never shows them (an administrator resets a device instead).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+# Load balancers ask for /healthz over plain HTTP (it is answered before the redirect anyway).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
     SECURE_SSL_REDIRECT = env.bool("DJANGO_SECURE_SSL_REDIRECT", default=True)

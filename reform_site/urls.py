@@ -10,16 +10,32 @@ endpoints) has one address.
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.views import LogoutView
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.static import serve
+from two_factor.urls import urlpatterns as two_factor_urls
 
+from core.staff import staff_only
 from core.views import markdown_preview
 from media_center.views import EditorImageUploadView
 
 from . import views
 from .sitemap import sitemaps
+from .staff_views import StaffDisableView, StaffProfileView
+
+
+def two_factor_patterns():
+    """django-two-factor-auth's pages, with the site's own profile and turn-off pages."""
+    own = {"profile": StaffProfileView, "disable": StaffDisableView}
+    patterns, app_name = two_factor_urls
+    return [
+        path(str(pattern.pattern), own[pattern.name].as_view(), name=pattern.name)
+        if pattern.name in own
+        else pattern
+        for pattern in patterns
+    ], app_name
+
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
@@ -29,9 +45,13 @@ urlpatterns = [
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
     path(
         "markdownx/upload/",
-        staff_member_required(EditorImageUploadView.as_view()),
+        staff_only(EditorImageUploadView.as_view()),
         name="markdownx_upload",
     ),
+    # Staff sign-in: password, then a code from an authenticator app (or a backup code).
+    path("admin/", include(two_factor_patterns())),  # under /admin/account/
+    # Signing out works before the second factor too (the admin's own sign-out needs it).
+    path("admin/account/logout/", LogoutView.as_view(), name="staff_logout"),
     path("admin/", admin.site.urls),
 ]
 

@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from areas.figures import areas_with_standing
+from areas.views import area_cards
 from comparisons.models import ConsentDecree
 from media_center.models import Announcement, Post
 from policies.models import Policy
@@ -16,15 +16,23 @@ from policies.models import Policy
 from .site_search import MAX_QUERY_LENGTH, clean_query
 from .site_search import search as site_search
 
+# The home page lists this many drafts open for comment, closing soonest first,
+# and links to the rest: its size must not grow with the number of drafts.
+HOME_OPEN_DRAFTS = 6
+
 
 def home(request):
     """The home page: every section reads its words from the database."""
+    open_policies = list(
+        Policy.objects.open_for_comment().order_by("closes_on", "title")[: HOME_OPEN_DRAFTS + 1]
+    )
     context = {
         "announcement": Announcement.objects.active().first(),
-        "areas": areas_with_standing(),
+        "area_cards": area_cards()[0],
         "decrees": ConsentDecree.objects.for_home(),
         "posts": Post.objects.published()[:3],
-        "open_policies": Policy.objects.open_for_comment().order_by("closes_on", "title"),
+        "open_policies": open_policies[:HOME_OPEN_DRAFTS],
+        "more_open_policies": len(open_policies) > HOME_OPEN_DRAFTS,
     }
     return render(request, "reform_site/home.html", context)
 

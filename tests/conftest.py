@@ -1,6 +1,5 @@
 """Fixtures shared by the whole suite."""
 
-import os
 import shutil
 
 import pytest
@@ -8,10 +7,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
-
-# Playwright's sync API runs an event loop in the test thread; the ORM calls made
-# in the same test are still synchronous and safe.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 
 @pytest.fixture(autouse=True)
@@ -42,11 +37,31 @@ def demo_content(db):
     call_command("load_demo_content", verbosity=0)
 
 
+def sign_in_with_second_factor(client, user):
+    """Sign ``user`` in as the two-factor sign-in does: password and a confirmed authenticator."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    if device is None:
+        device = TOTPDevice.objects.create(user=user, name="default", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+@pytest.fixture
+def admin_client(client, admin_user):
+    """A superuser signed in with both factors, as the admin requires."""
+    return sign_in_with_second_factor(client, admin_user)
+
+
 @pytest.fixture
 def staff_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
-    client.force_login(user)
-    return client
+    return sign_in_with_second_factor(client, user)
 
 
 def pytest_sessionfinish(session, exitstatus):

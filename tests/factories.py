@@ -6,7 +6,6 @@ import factory
 from django.utils import timezone
 
 from areas.models import Area
-from comparisons.models import ConsentDecree
 from core.i18n import translated_fields
 from media_center.models import Announcement, Post
 
@@ -52,14 +51,3 @@ class AnnouncementFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Announcement {n}")
     slug = factory.Sequence(lambda n: f"announcement-{n}")
-
-
-class ConsentDecreeFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = ConsentDecree
-
-    city = factory.Sequence(lambda n: f"City {n}")
-    slug = factory.Sequence(lambda n: f"city-{n}")
-    department = factory.LazyAttribute(lambda o: f"{o.city} Police Department")
-    entered = datetime.date(2015, 1, 1)
-    paragraph_count = 300

@@ -196,8 +196,13 @@ def test_a_corrected_rating_is_updated(tmp_path, report, paragraphs):
         report.title,
     )
     assert "0 created, 1 updated, 0 unchanged" in out
-    assert report.assessments.get(paragraph__number=153).level == Level.SECONDARY
+    rating = report.assessments.get(paragraph__number=153)
+    assert rating.level == Level.SECONDARY
     assert report.assessments.count() == 3
+    # The change history keeps the rating as first imported, and says where each came from.
+    versions = rating.history.order_by("history_date")
+    assert [v.level for v in versions] == [Level.PRELIMINARY, Level.SECONDARY]
+    assert {v.history_change_reason for v in versions} == {"Imported from a CSV file"}
 
 
 def test_bad_ratings_are_all_listed_and_none_written(tmp_path, report, paragraphs):
@@ -246,6 +251,7 @@ def test_staff_import_ratings_in_the_admin(staff_client, report, paragraphs):
     assert response.redirect_chain[-1][0] == change
     assert "Imported ratings.csv: 3 created, 0 updated, 0 unchanged." in response.content.decode()
     assert report.assessments.count() == 3
+    assert {v.history_user.username for v in ComplianceAssessment.history.all()} == {"admin"}
 
 
 def test_the_admin_upload_lists_every_problem_and_writes_nothing(staff_client, report, paragraphs):

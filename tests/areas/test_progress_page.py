@@ -15,6 +15,7 @@ from tests.areas.factories import (
     ParagraphFactory,
 )
 from tests.factories import AreaFactory
+from tests.html_text import visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -58,10 +59,6 @@ class ChartAndTable(HTMLParser):
                 text = text.split(": ", 1)[1]  # "Preliminary: 182 (35%)"
             getattr(self, where)[(self.report, level)] = text
             self.capture = None
-
-
-def visible_text(html):
-    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", html))
 
 
 def chart_and_table(client):

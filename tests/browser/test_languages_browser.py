@@ -8,7 +8,8 @@ import pytest
 
 from feedback.models import Feedback
 from policies.windows import local_today
-from tests.factories import AnnouncementFactory, ConsentDecreeFactory, PostFactory
+from tests.comparisons.factories import ConsentDecreeFactory
+from tests.factories import AnnouncementFactory, PostFactory
 from tests.policies.factories import DocumentFactory, PolicyFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]

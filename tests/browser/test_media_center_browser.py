@@ -8,6 +8,8 @@ from playwright.sync_api import expect
 from tests.factories import PostFactory
 from tests.media_center.factories import PostWithCoverFactory
 
+from .admin_sign_in import add_authenticator, sign_in
+
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
@@ -98,11 +100,8 @@ def test_an_image_dropped_into_the_editor_is_checked_and_a_refusal_says_why(
 ):
     from tests.media_center.images import jpeg_bytes, svg_bytes
 
-    django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
-    page.goto(live_server.url + "/admin/login/")
-    page.fill("#id_username", "editor")
-    page.fill("#id_password", "pw")
-    page.click("input[type=submit]")
+    user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
+    sign_in(page, live_server, "editor", "pw", device=add_authenticator(user))
     page.goto(live_server.url + "/admin/media_center/post/add/")
     editor = page.locator("textarea[name=body_en]")
 

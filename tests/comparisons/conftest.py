@@ -6,7 +6,7 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 
 
 @pytest.fixture
@@ -41,13 +41,13 @@ def cities(db, today):
     """
     today(datetime.date(2025, 1, 1))
     return {
-        "Chicago": DecreeFactory(
+        "Chicago": ConsentDecreeFactory(
             city="Chicago",
             entered=datetime.date(2019, 3, 1),
             paragraph_count=799,
             is_own_decree=True,
         ),
-        "Akron": DecreeFactory(
+        "Akron": ConsentDecreeFactory(
             city="Akron",
             department="Delta Police",
             agreement_type="settlement agreement",
@@ -57,7 +57,7 @@ def cities(db, today):
             monitor="",
             sources="https://a.example.org/1\nhttps://a.example.org/2",
         ),
-        "Boise": DecreeFactory(
+        "Boise": ConsentDecreeFactory(
             city="Boise",
             department="Bravo Police",
             agreement_type="consent decree",
@@ -66,7 +66,7 @@ def cities(db, today):
             monitor="Yates",
             sources="",
         ),
-        "Camden": DecreeFactory(
+        "Camden": ConsentDecreeFactory(
             city="Camden",
             department="Alpha Police",
             agreement_type="memorandum of agreement",
@@ -78,7 +78,7 @@ def cities(db, today):
             confidence="paragraph count from a news report, unverified",
             paragraph_count_unverified=True,
         ),
-        "Dayton": DecreeFactory(
+        "Dayton": ConsentDecreeFactory(
             city="Dayton",
             department="Charlie Police",
             agreement_type="consent decree",

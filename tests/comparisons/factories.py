@@ -1,4 +1,4 @@
-"""Decrees for the comparison tests."""
+"""Consent decrees, as the comparison pages and the home page show them."""
 
 import datetime
 
@@ -8,7 +8,9 @@ from django.utils.text import slugify
 from comparisons.models import ConsentDecree
 
 
-class DecreeFactory(factory.django.DjangoModelFactory):
+class ConsentDecreeFactory(factory.django.DjangoModelFactory):
+    """An active decree entered in 2015, every fact filled in and verified."""
+
     class Meta:
         model = ConsentDecree
 

@@ -1,7 +1,8 @@
 """Reading the comparison pages as a resident's browser would."""
 
 import re
-from html import unescape
+
+from tests.html_text import visible_text
 
 
 def between(html, start, end):
@@ -14,17 +15,11 @@ def comparison_table(html):
     return between(html, '<table class="comparison">', "</table>")
 
 
-def text(fragment):
-    """Visible text: tags read as spaces, except line-break hints inside a word."""
-    fragment = fragment.replace("<wbr>", "")
-    return re.sub(r"\s+", " ", unescape(re.sub(r"<[^>]+>", " ", fragment))).strip()
-
-
 def rows(table):
     """Each body row's cells as text, the row header first."""
     body = table[table.index("</thead>") :]
     return [
-        [text(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
+        [visible_text(cell) for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, flags=re.S)]
         for row in re.findall(r"<tr[^>]*>(.*?)</tr>", body, flags=re.S)
     ]
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from comparisons.models import ConsentDecree
 from tests.factories import admin_form_in_english
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +60,7 @@ def test_ticking_a_fact_unverified_needs_a_note_saying_why(staff_client):
 
 
 def test_a_second_own_decree_is_refused(staff_client):
-    DecreeFactory(city="Chicago", is_own_decree=True)
+    ConsentDecreeFactory(city="Chicago", is_own_decree=True)
     response = staff_client.post(ADD, form(is_own_decree="on"))
     assert response.status_code == 200
     assert "already marked as this site’s decree" in response.content.decode()

@@ -9,7 +9,7 @@ from django.utils.formats import reset_format_cache
 
 from comparisons.models import ConsentDecree
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 from .helpers import between, rows
 
 pytestmark = pytest.mark.django_db
@@ -137,7 +137,7 @@ def test_chart_coordinates_stay_numbers_for_a_spanish_reader(client, djangos_own
 
 def test_a_single_short_decree_still_draws(client, db, today):
     today(datetime.date(2025, 1, 1))
-    DecreeFactory(entered=datetime.date(2024, 12, 30), paragraph_count=None)
+    ConsentDecreeFactory(entered=datetime.date(2024, 12, 30), paragraph_count=None)
     html = page(client)
     (_x, width, _fill) = next(iter(bars(svg(html, "timeline-title")).values()))
     assert width >= 2

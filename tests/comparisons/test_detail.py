@@ -5,8 +5,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from .factories import DecreeFactory
-from .helpers import text
+from tests.html_text import visible_text
+
+from .factories import ConsentDecreeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def los_angeles(db, today):
     today(datetime.date(2026, 1, 1))
-    return DecreeFactory(
+    return ConsentDecreeFactory(
         city="Los Angeles",
         entered=datetime.date(2001, 6, 15),
         ended=datetime.date(2013, 5, 15),
@@ -30,7 +31,7 @@ def los_angeles(db, today):
 
 def test_the_page_shows_notes_people_dates_and_sources(client, los_angeles):
     html = client.get(los_angeles.get_absolute_url()).content.decode()
-    words = text(html)
+    words = visible_text(html)
     assert "Replaced by a <em>transition agreement</em> in 2009." in html
     assert "<script>alert(1)" not in html
     assert "Monitor Michael Cherkasky (Kroll)" in words
@@ -48,7 +49,7 @@ def test_the_page_shows_notes_people_dates_and_sources(client, los_angeles):
 
 
 def test_unverified_facts_are_called_out_on_the_page(client, los_angeles):
-    words = text(client.get(los_angeles.get_absolute_url()).content.decode())
+    words = visible_text(client.get(los_angeles.get_absolute_url()))
     assert (
         "Not every fact on this page is verified. Dates and monitor verified; "
         "paragraph count unverified." in words
@@ -59,39 +60,39 @@ def test_unverified_facts_are_called_out_on_the_page(client, los_angeles):
 
 
 def test_a_verified_decree_says_its_facts_were_checked(client, db):
-    decree = DecreeFactory()
-    words = text(client.get(decree.get_absolute_url()).content.decode())
+    decree = ConsentDecreeFactory()
+    words = visible_text(client.get(decree.get_absolute_url()))
     assert "The facts on this page have been checked against the sources listed below." in words
     assert "unverified" not in words
 
 
 def test_an_active_decree_counts_to_today_and_moves_on(client, db, today):
     today(datetime.date(2025, 3, 1))
-    decree = DecreeFactory(entered=datetime.date(2019, 3, 1))
-    words = text(client.get(decree.get_absolute_url()).content.decode())
+    decree = ConsentDecreeFactory(entered=datetime.date(2019, 3, 1))
+    words = visible_text(client.get(decree.get_absolute_url()))
     assert "Ended Active" in words
     assert "Years in effect 6.0 (to 1 March 2025)" in words
     today(datetime.date(2026, 3, 1))
-    words = text(client.get(decree.get_absolute_url()).content.decode())
+    words = visible_text(client.get(decree.get_absolute_url()))
     assert "Years in effect 7.0 (to 1 March 2026)" in words
     assert "has been under its decree for 7 years." in words
 
 
 def test_other_cities_are_put_beside_the_sites_own_decree(client, los_angeles):
-    DecreeFactory(city="Chicago", entered=datetime.date(2019, 3, 1), is_own_decree=True)
-    words = text(client.get(los_angeles.get_absolute_url()).content.decode())
+    ConsentDecreeFactory(city="Chicago", entered=datetime.date(2019, 3, 1), is_own_decree=True)
+    words = visible_text(client.get(los_angeles.get_absolute_url()))
     assert (
         "For comparison, Chicago’s decree: 2019–present. The Chicago Police Department "
         "has been under its decree for 7 years." in words
     )
-    chicago = text(client.get(reverse("comparisons:detail", args=["chicago"])).content.decode())
+    chicago = visible_text(client.get(reverse("comparisons:detail", args=["chicago"])))
     assert "For comparison" not in chicago
     assert "This site’s decree" in chicago
 
 
 def test_missing_facts_say_not_known(client, db):
-    decree = DecreeFactory(paragraph_count=None, monitor="", judge="", sources="")
-    words = text(client.get(decree.get_absolute_url()).content.decode())
+    decree = ConsentDecreeFactory(paragraph_count=None, monitor="", judge="", sources="")
+    words = visible_text(client.get(decree.get_absolute_url()))
     assert "Paragraphs Not known" in words
     assert "Monitor Not known" in words
     assert "Judge Not known" in words
@@ -104,6 +105,6 @@ def test_an_unknown_decree_is_404(client, db):
 
 def test_the_decree_page_query_count_is_fixed(client, los_angeles, django_assert_max_num_queries):
     client.get(los_angeles.get_absolute_url())
-    DecreeFactory.create_batch(50)
+    ConsentDecreeFactory.create_batch(50)
     with django_assert_max_num_queries(2):
         client.get(los_angeles.get_absolute_url())

@@ -13,7 +13,7 @@ from django.urls import reverse
 from comparisons import open_data
 from comparisons.models import ConsentDecree
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -125,7 +125,7 @@ def test_every_download_column_is_documented_in_the_readme():
 
 
 def test_the_download_query_count_is_fixed(client, cities, django_assert_max_num_queries):
-    DecreeFactory.create_batch(50)
+    ConsentDecreeFactory.create_batch(50)
     with django_assert_max_num_queries(1):
         client.get(reverse("comparisons:csv"))
     with django_assert_max_num_queries(1):

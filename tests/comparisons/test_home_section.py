@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 
 from comparisons.models import ConsentDecree
+from tests.html_text import visible_text
 
-from .factories import DecreeFactory
-from .helpers import between, text
+from .factories import ConsentDecreeFactory
+from .helpers import between
 
 pytestmark = pytest.mark.django_db
 
@@ -21,7 +22,7 @@ def section(client):
 
 def test_home_shows_the_seed_cities_with_their_current_facts(client, demo_content, today):
     today(datetime.date(2026, 6, 1))
-    words = text(section(client))
+    words = visible_text(section(client))
     cards = re.findall(r"<h3><a href=\"([^\"]+)\">([^<]+)</a></h3>", section(client))
     assert [city for _, city in cards] == ["Los Angeles", "New Orleans", "Seattle"]
     for url, city in cards:
@@ -40,12 +41,12 @@ def test_home_shows_the_seed_cities_with_their_current_facts(client, demo_conten
 
 def test_a_staff_correction_shows_on_the_home_page_at_once(client, demo_content):
     ConsentDecree.objects.filter(city="Seattle").update(paragraph_count=212)
-    assert "The Seattle consent decree consists of 212 paragraphs." in text(section(client))
+    assert "The Seattle consent decree consists of 212 paragraphs." in visible_text(section(client))
 
 
 def test_an_active_decree_on_the_home_page_keeps_counting(client, db, today):
-    DecreeFactory(city="Baltimore", entered=datetime.date(2017, 4, 7), show_on_home=True)
+    ConsentDecreeFactory(city="Baltimore", entered=datetime.date(2017, 4, 7), show_on_home=True)
     today(datetime.date(2025, 4, 7))
-    assert "has been under its decree for 8 years." in text(section(client))
+    assert "has been under its decree for 8 years." in visible_text(section(client))
     today(datetime.date(2027, 4, 7))
-    assert "has been under its decree for 10 years." in text(section(client))
+    assert "has been under its decree for 10 years." in visible_text(section(client))

@@ -7,9 +7,10 @@ import pytest
 from django.urls import reverse
 
 from comparisons.sorting import COLUMNS
+from tests.html_text import visible_text
 
-from .factories import DecreeFactory
-from .helpers import city_order, comparison_table, rows, text
+from .factories import ConsentDecreeFactory
+from .helpers import city_order, comparison_table, rows
 
 pytestmark = pytest.mark.django_db
 
@@ -63,12 +64,12 @@ def test_the_sorted_heading_says_so_and_links_to_the_reverse_order(client, citie
     headings = re.findall(r"<th scope=\"col\"([^>]*)>\s*<a href=\"([^\"]+)\"", html)
     sorted_headings = [(attrs.strip(), href) for attrs, href in headings if "aria-sort" in attrs]
     assert sorted_headings == [('aria-sort="ascending"', f"?sort=-{column.key}#comparison-table")]
-    assert f"Sorted by {column.name}, {column.ascending}." in text(html)
+    assert f"Sorted by {column.name}, {column.ascending}." in visible_text(html)
 
     html = client.get(URL, {"sort": f"-{column.key}"}).content.decode()
     assert 'aria-sort="descending"' in html
     assert f'href="?sort={column.key}#comparison-table"' in html
-    assert f"Sorted by {column.name}, {column.descending}." in text(html)
+    assert f"Sorted by {column.name}, {column.descending}." in visible_text(html)
 
 
 def test_every_heading_is_a_link_that_sorts(client, cities):
@@ -84,7 +85,7 @@ def test_every_heading_is_a_link_that_sorts(client, cities):
 def test_the_default_order_is_oldest_first(client, cities):
     html = client.get(URL).content.decode()
     assert city_order(html) == ["Chicago", "Camden", "Akron", "Boise", "Dayton"]
-    assert "Sorted by date entered, earliest first." in text(html)
+    assert "Sorted by date entered, earliest first." in visible_text(html)
     assert "can’t be sorted" not in html
 
 
@@ -94,10 +95,10 @@ def test_an_unknown_sort_falls_back_to_the_default_order_and_says_so(client, cit
     assert response.status_code == 200
     html = response.content.decode()
     assert city_order(html) == ["Chicago", "Camden", "Akron", "Boise", "Dayton"]
-    assert "so it is shown in its usual order" in text(html)
+    assert "so it is shown in its usual order" in visible_text(html)
     assert 'aria-sort="ascending"' in html
     # A long value is shortened, not echoed whole (the language link keeps the address as it is).
-    assert "x" * 41 not in text(html)
+    assert "x" * 41 not in visible_text(html)
 
 
 def test_an_unknown_sort_value_is_shown_escaped(client, cities):
@@ -110,9 +111,9 @@ def test_chicago_is_labelled_as_this_sites_decree_and_its_rank_is_given(client, 
     html = client.get(URL, {"sort": "-paragraphs"}).content.decode()
     reference = rows(comparison_table(html))[0]
     assert reference[0] == "Chicago This site’s decree"
-    assert "in this order it would come 1st of 5" in text(html)
+    assert "in this order it would come 1st of 5" in visible_text(html)
     html = client.get(URL, {"sort": "entered"}).content.decode()
-    assert "in this order it would come 5th of 5" in text(html)
+    assert "in this order it would come 5th of 5" in visible_text(html)
 
 
 def test_without_a_decree_of_its_own_the_site_lists_everyone_in_order(client, cities):
@@ -151,7 +152,7 @@ def test_sources_are_links_named_by_their_site(client, cities):
     table = comparison_table(client.get(URL).content.decode())
     links = re.findall(r'<a href="(https://[^"]+)" rel="noopener noreferrer">(.*?)</a>', table)
     assert ("https://a.example.org/2", "a.example.org") in [
-        (href, text(name)) for href, name in links
+        (href, visible_text(name)) for href, name in links
     ]
     assert "None listed" in table  # Boise lists none
 
@@ -167,7 +168,7 @@ def test_years_in_effect_move_on_with_today(client, cities, today):
 
 
 def test_the_summary_sentences_come_from_the_data(client, cities, today):
-    html = text(client.get(URL).content.decode())
+    html = visible_text(client.get(URL))
     assert "The Chicago Police Department has been under its decree for 6 years." in html
     assert "Of the 4 other decrees listed, 2 have ended and 2 are still in effect." in html
     assert "The decrees that have ended lasted between 4 and 8 years." in html
@@ -181,7 +182,7 @@ def test_the_summary_sentences_come_from_the_data(client, cities, today):
     cities["Dayton"].status = "terminated"
     cities["Dayton"].save()
     today(datetime.date(2027, 6, 1))
-    html = text(client.get(URL).content.decode())
+    html = visible_text(client.get(URL))
     assert "under its decree for 8 years." in html
     assert "Of the 4 other decrees listed, 3 have ended and 1 is still in effect." in html
     assert "lasted between 4 and 8 years." in html
@@ -205,7 +206,7 @@ def test_the_query_count_does_not_grow_with_the_number_of_decrees(
     client.get(URL)  # the site settings are cached from here on
     with django_assert_max_num_queries(1):
         client.get(URL, {"sort": "-years"})
-    DecreeFactory.create_batch(50)
+    ConsentDecreeFactory.create_batch(50)
     with django_assert_max_num_queries(1):
         response = client.get(URL, {"sort": "-years"})
     assert len(city_order(response.content.decode())) == 55

@@ -7,13 +7,13 @@ from django.core.exceptions import ValidationError
 
 from comparisons.models import ConsentDecree
 
-from .factories import DecreeFactory
+from .factories import ConsentDecreeFactory
 
 pytestmark = pytest.mark.django_db
 
 
 def test_active_decree_counts_its_years_up_to_today(today):
-    decree = DecreeFactory(entered=datetime.date(2019, 3, 1))
+    decree = ConsentDecreeFactory(entered=datetime.date(2019, 3, 1))
     today(datetime.date(2025, 3, 1))
     assert decree.years_in_effect() == 6.0
     assert decree.duration_sentence() == (
@@ -22,7 +22,7 @@ def test_active_decree_counts_its_years_up_to_today(today):
 
 
 def test_active_decree_keeps_counting_as_the_days_pass(today):
-    decree = DecreeFactory(entered=datetime.date(2019, 3, 1))
+    decree = ConsentDecreeFactory(entered=datetime.date(2019, 3, 1))
     today(datetime.date(2025, 3, 1))
     before = decree.years_in_effect()
     today(datetime.date(2027, 3, 1))
@@ -31,7 +31,7 @@ def test_active_decree_keeps_counting_as_the_days_pass(today):
 
 
 def test_ended_decree_stops_counting_at_its_end(today):
-    los_angeles = DecreeFactory(
+    los_angeles = ConsentDecreeFactory(
         city="Los Angeles", entered=datetime.date(2001, 6, 15), ended=datetime.date(2013, 5, 15)
     )
     today(datetime.date(2020, 1, 1))
@@ -44,7 +44,7 @@ def test_ended_decree_stops_counting_at_its_end(today):
 
 
 def test_an_explicit_day_wins_over_the_clock(today):
-    decree = DecreeFactory(entered=datetime.date(2020, 1, 1))
+    decree = ConsentDecreeFactory(entered=datetime.date(2020, 1, 1))
     today(datetime.date(2030, 1, 1))
     assert decree.years_in_effect(datetime.date(2021, 1, 1)) == 1.0
     assert "for 1 year." in decree.duration_sentence(datetime.date(2021, 1, 1))
@@ -52,25 +52,31 @@ def test_an_explicit_day_wins_over_the_clock(today):
 
 def test_whole_years_round_half_up_not_to_even():
     # 12.5 years: banker's rounding would say 12.
-    decree = DecreeFactory(entered=datetime.date(2000, 1, 1), ended=datetime.date(2012, 7, 2))
+    decree = ConsentDecreeFactory(
+        entered=datetime.date(2000, 1, 1), ended=datetime.date(2012, 7, 2)
+    )
     assert decree.whole_years_in_effect() == 13
 
 
 def test_span_reads_like_the_home_page():
-    assert DecreeFactory(entered=datetime.date(2019, 3, 1)).span == "2019–present"
-    ended = DecreeFactory(entered=datetime.date(2001, 6, 15), ended=datetime.date(2013, 5, 15))
+    assert ConsentDecreeFactory(entered=datetime.date(2019, 3, 1)).span == "2019–present"
+    ended = ConsentDecreeFactory(
+        entered=datetime.date(2001, 6, 15), ended=datetime.date(2013, 5, 15)
+    )
     assert ended.span == "2001–2013"
 
 
 def test_paragraph_sentence_is_empty_when_the_count_is_unknown():
-    assert DecreeFactory(paragraph_count=None).paragraphs_sentence() == ""
-    assert DecreeFactory(city="Seattle", paragraph_count=210).paragraphs_sentence() == (
+    assert ConsentDecreeFactory(paragraph_count=None).paragraphs_sentence() == ""
+    assert ConsentDecreeFactory(city="Seattle", paragraph_count=210).paragraphs_sentence() == (
         "The Seattle consent decree consists of 210 paragraphs."
     )
 
 
 def test_sources_are_stored_one_per_line_however_they_were_typed():
-    decree = DecreeFactory(sources="https://a.example.org/x \r\n\r\n https://www.b.example.org/y")
+    decree = ConsentDecreeFactory(
+        sources="https://a.example.org/x \r\n\r\n https://www.b.example.org/y"
+    )
     decree.refresh_from_db()
     assert decree.sources == "https://a.example.org/x\nhttps://www.b.example.org/y"
     assert decree.sources_by_host == [
@@ -80,17 +86,17 @@ def test_sources_are_stored_one_per_line_however_they_were_typed():
 
 
 def test_notes_are_rendered_and_sanitized_on_save():
-    decree = DecreeFactory(notes="**Dismissed** in 2013.<script>alert(1)</script>")
+    decree = ConsentDecreeFactory(notes="**Dismissed** in 2013.<script>alert(1)</script>")
     assert "<strong>Dismissed</strong>" in decree.notes_html
     assert "<script" not in decree.notes_html
 
 
 def test_a_fact_flagged_unverified_makes_the_decree_not_fully_verified():
-    assert DecreeFactory().is_fully_verified
-    flagged = DecreeFactory(judge_unverified=True, confidence="judge unverified")
+    assert ConsentDecreeFactory().is_fully_verified
+    flagged = ConsentDecreeFactory(judge_unverified=True, confidence="judge unverified")
     assert not flagged.is_fully_verified
     assert flagged.unverified_facts == ["judge"]
-    assert not DecreeFactory(confidence="secondary source").is_fully_verified
+    assert not ConsentDecreeFactory(confidence="secondary source").is_fully_verified
 
 
 def errors_of(decree):
@@ -120,19 +126,19 @@ def errors_of(decree):
 )
 def test_staff_get_a_clear_message_when_the_facts_disagree(today, changes, field, words):
     today(datetime.date(2030, 1, 1))
-    decree = DecreeFactory.build(**changes)
+    decree = ConsentDecreeFactory.build(**changes)
     message = " ".join(errors_of(decree)[field])
     assert words in message
 
 
 def test_a_web_address_that_is_not_http_is_refused():
-    decree = DecreeFactory.build(sources="https://ok.example.org/\njavascript:alert(1)")
+    decree = ConsentDecreeFactory.build(sources="https://ok.example.org/\njavascript:alert(1)")
     assert "is not a web address" in errors_of(decree)["sources"][0]
 
 
 def test_only_one_decree_can_be_the_sites_own():
-    DecreeFactory(is_own_decree=True)
-    second = DecreeFactory.build(is_own_decree=True)
+    ConsentDecreeFactory(is_own_decree=True)
+    second = ConsentDecreeFactory.build(is_own_decree=True)
     assert "already marked as this site’s decree" in str(errors_of(second))
 
 

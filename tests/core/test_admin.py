@@ -4,13 +4,13 @@ import pytest
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from django_otp.plugins.otp_static.models import StaticDevice
 
 from areas.models import Area
-from policies.models import Policy
 from tests.areas.factories import ComplianceAssessmentFactory
 from tests.factories import PostFactory
 from tests.feedback.factories import FeedbackFactory
-from tests.policies.factories import DocumentFactory
+from tests.policies.factories import DocumentFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +25,10 @@ MODELS = {
 @pytest.fixture
 def one_of_everything(demo_content, admin_user):
     """The demo content plus a record of each model it does not load."""
-    Group.objects.create(name="Editors")
+    Group.objects.get_or_create(name="Editors")
+    StaticDevice.objects.create(user=admin_user, name="backup")
     PostFactory()
-    Policy.objects.create(title="Use of Force policy", slug="use-of-force")
-    DocumentFactory(policy=Policy.objects.get(slug="use-of-force"))
+    DocumentFactory(policy=PolicyFactory(title="Use of Force policy", is_published=False))
     FeedbackFactory()
     ComplianceAssessmentFactory(paragraph__area=Area.objects.first())  # and a paragraph
 

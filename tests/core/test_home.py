@@ -8,19 +8,12 @@ from django.urls import reverse
 
 from core.models import SiteSettings
 from tests.factories import AnnouncementFactory, PostFactory
+from tests.html_text import visible_text
 
 # A copy of the seed page the demo content reproduces.
 SEED_PAGE = Path(__file__).resolve().parents[1] / "fixtures" / "reform-home-page.txt"
 
 pytestmark = pytest.mark.django_db
-
-
-def visible_text(html):
-    """The page's text as a resident reads it: tags dropped, spaces folded."""
-    text = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
-    text = re.sub(r"<[^>]+>", " ", text)
-    text = text.replace("&amp;", "&").replace("&#x27;", "'").replace("&quot;", '"')
-    return re.sub(r"\s+", " ", text)
 
 
 def seed_items():

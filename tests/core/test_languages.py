@@ -9,7 +9,8 @@ from django.utils import translation
 
 from areas.models import Area
 from core.i18n import page_in_languages
-from tests.factories import AnnouncementFactory, AreaFactory, ConsentDecreeFactory, PostFactory
+from tests.comparisons.factories import ConsentDecreeFactory
+from tests.factories import AnnouncementFactory, AreaFactory, PostFactory
 from tests.policies.factories import DocumentFactory, PolicyExtensionFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,10 +1,13 @@
 """Site search finds what residents can read, and only that."""
 
 import pytest
+from django.db import connection
 
+from core.searchable import _full_text, fields_by_language
 from policies.models import Policy
 from tests.areas.factories import ParagraphFactory
-from tests.factories import AreaFactory, ConsentDecreeFactory, PostFactory
+from tests.comparisons.factories import ConsentDecreeFactory
+from tests.factories import AreaFactory, PostFactory
 from tests.policies.factories import DocumentFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +113,20 @@ def test_odd_characters_get_an_answer_not_an_error(client, query):
     ParagraphFactory(number=2, title="Two")
     html = search(client, query)
     assert 'name="q"' in html
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="full-text indexes are PostgreSQL's")
+@pytest.mark.django_db
+def test_full_text_search_can_read_each_sections_index_on_postgresql():
+    """Each section's query matches its GIN index exactly, so PostgreSQL can use it."""
+    from reform_site.site_search import sections
+
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        for language in ("en", "es"):  # a Spanish page searches Spanish and English
+            for section in sections():
+                model = section.queryset().model
+                groups = fields_by_language(model, section.fields, language)
+                plan = _full_text(section.queryset(), groups, "training").explain()
+                for code in groups:
+                    assert f"_search_vector_{code}" in plan, (language, section.key, plan)

@@ -6,7 +6,7 @@ import io
 import pytest
 
 from tests.areas.factories import MonitoringReportFactory
-from tests.factories import ConsentDecreeFactory
+from tests.comparisons.factories import ConsentDecreeFactory
 
 pytestmark = pytest.mark.django_db
 

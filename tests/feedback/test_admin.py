@@ -13,8 +13,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from feedback.models import REVIEWERS_GROUP, DroppedSubmission, Feedback
-from policies.models import Policy
+from tests.conftest import sign_in_with_second_factor
 from tests.factories import AreaFactory
+from tests.policies.factories import PolicyFactory
 
 from .factories import FeedbackFactory
 
@@ -44,14 +45,13 @@ def reviewer(django_user_model):
 
 @pytest.fixture
 def reviewer_client(client, reviewer):
-    client.force_login(reviewer)
-    return client
+    return sign_in_with_second_factor(client, reviewer)
 
 
 @pytest.fixture
 def editor_client(client, django_user_model):
     """A content editor holding every feedback permission, but not in the reviewers group."""
-    editors = Group.objects.create(name="Editors")
+    editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.add(*Permission.objects.filter(codename__in=FEEDBACK_PERMISSIONS))
     editors.permissions.add(*Permission.objects.filter(content_type__app_label="areas"))
     user = django_user_model.objects.create_user("eddie", password="pw", is_staff=True)
@@ -126,7 +126,7 @@ def test_a_reviewer_finds_feedback_by_search(reviewer_client):
 
 def test_a_reviewer_filters_by_status_topic_policy_and_date(reviewer_client):
     training = AreaFactory(title="Training")
-    policy = Policy.objects.create(title="Body cameras", slug="body-cameras")
+    policy = PolicyFactory(title="Body cameras")
     old = FeedbackFactory(created_at=timezone.now() - datetime.timedelta(days=90))
     on_training = FeedbackFactory(area=training, status=Feedback.Status.IN_REVIEW)
     on_policy = FeedbackFactory(policy=policy)
@@ -182,12 +182,26 @@ def test_a_reviewer_triages_one_submission_but_cannot_rewrite_it(reviewer_client
     assert feedback.message == "Original words."
 
 
-def test_only_reviewers_can_be_assigned(reviewer_client, reviewer, django_user_model):
+def test_every_reviewer_and_only_reviewers_can_be_assigned(
+    reviewer_client, reviewer, django_user_model
+):
     django_user_model.objects.create_user("editor", is_staff=True)
+    boss = django_user_model.objects.create_superuser("boss", "boss@example.org", "pw")
     feedback = FeedbackFactory()
     page = reviewer_client.get(reverse("admin:feedback_feedback_change", args=[feedback.pk]))
-    choices = page.context["adminform"].form.fields["assignee"].queryset
-    assert list(choices) == [reviewer]
+    field = page.context["adminform"].form.fields["assignee"]
+    # A superuser reads feedback too, so can be assigned it, though not in the group.
+    assert list(field.queryset) == [boss, reviewer]
+    assert "Feedback reviewers and superusers" in page.content.decode()
+    assert "“Feedback reviewers” group" in str(field.help_text)
+
+
+def test_a_submission_shows_its_reply_language_by_name(reviewer_client):
+    feedback = FeedbackFactory(language="es")
+    page = reviewer_client.get(reverse("admin:feedback_feedback_change", args=[feedback.pk]))
+    html = page.content.decode()
+    assert "Español" in html
+    assert '<div class="readonly">es</div>' not in html
 
 
 def test_staff_can_type_in_feedback_that_came_by_letter(reviewer_client):
@@ -198,13 +212,41 @@ def test_staff_can_type_in_feedback_that_came_by_letter(reviewer_client):
             "created_at_0": "2026-03-02",
             "created_at_1": "09:00:00",
             "status": "new",
-            "language": "en",
+            "language": "es",
+            "channel": "letter",
         },
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     feedback = Feedback.objects.get()
     assert feedback.reference.startswith("FB-")
     assert feedback.submission_token is None
+    assert feedback.channel == Feedback.Channel.LETTER
+    assert feedback.language == "es"
+
+
+def test_the_add_form_asks_how_it_came_and_offers_languages_by_name(reviewer_client):
+    form = reviewer_client.get(reverse("admin:feedback_feedback_add")).context["adminform"].form
+    assert form.fields["channel"].initial == Feedback.Channel.LETTER
+    assert Feedback.Channel.WEBSITE not in dict(form.fields["channel"].choices)
+    assert ("es", "Español") in form.fields["language"].choices
+
+
+def test_a_comment_typed_in_for_a_draft_takes_the_drafts_area(reviewer_client):
+    area = AreaFactory()
+    policy = PolicyFactory(title="Draft", slug="draft")
+    policy.areas.add(area)
+    reviewer_client.post(
+        reverse("admin:feedback_feedback_add"),
+        {
+            "message": "A call about the draft.",
+            "created_at_0": "2026-03-02",
+            "created_at_1": "09:00:00",
+            "status": "new",
+            "channel": "phone",
+            "policy": policy.pk,
+        },
+    )
+    assert Feedback.objects.get().area == area
 
 
 def test_export_gives_the_selection_as_csv_with_formulas_defused(reviewer_client):
@@ -237,7 +279,7 @@ def test_the_changelist_query_count_does_not_grow_with_feedback(
     reviewer_client, django_assert_max_num_queries
 ):
     areas = AreaFactory.create_batch(3)
-    policy = Policy.objects.create(title="Policy", slug="policy")
+    policy = PolicyFactory()
     FeedbackFactory.create_batch(5, area=areas[0])
 
     def count_queries():
@@ -246,7 +288,7 @@ def test_the_changelist_query_count_does_not_grow_with_feedback(
         return len(queries)
 
     few = count_queries()
-    assert few <= 16  # session, user, permissions, filters, counts, one page of rows
+    assert few <= 17  # session, user, second-factor device, permissions, filters, counts, rows
     for index in range(45):
         FeedbackFactory(area=areas[index % 3], policy=policy if index % 2 else None)
     with django_assert_max_num_queries(few):

@@ -1,24 +1,29 @@
-"""Comments on a draft policy go through the same intake, with the policy attached."""
+"""Comments on a draft go through the feedback intake, on the policy's own page.
+
+The same checks and the same confirmation, with the policy attached; and only
+while the policy's window is open.
+"""
 
 import pytest
 from django.db.models import ProtectedError
 from django.urls import reverse
 
 from feedback.models import Feedback
-from policies.models import Policy
 from tests.factories import AreaFactory
+from tests.html_text import visible_text
+from tests.policies.factories import PolicyFactory
 
-pytestmark = [pytest.mark.django_db, pytest.mark.urls("tests.feedback.policy_page_urls")]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def policy():
-    return Policy.objects.create(title="Body-worn cameras", slug="body-worn-cameras")
+    return PolicyFactory(title="Body-worn cameras", open_today=True)
 
 
 @pytest.fixture
 def page_url(policy):
-    return reverse("policy-under-test", args=[policy.slug])
+    return reverse("policies:detail", args=[policy.slug])
 
 
 def test_the_policy_page_shows_the_same_form_without_the_topic_question(client, page_url):
@@ -70,3 +75,15 @@ def test_a_policy_with_comments_cannot_be_deleted_by_accident(send, page_url, po
     send(url=page_url)
     with pytest.raises(ProtectedError):
         policy.delete()
+
+
+def test_a_closed_policy_page_has_no_form_and_takes_no_comment(client, send):
+    closed = PolicyFactory(title="Vehicle pursuits")  # its window ended in August 2023
+    page_url = reverse("policies:detail", args=[closed.slug])
+    assert 'name="form_token"' not in client.get(page_url).content.decode()
+
+    response = send(url=page_url, message="Pursuits should end sooner.")
+    assert response.status_code == 403
+    assert "Your comment was not sent" in visible_text(response)
+    assert "Pursuits should end sooner." in visible_text(response)
+    assert not Feedback.objects.exists()

@@ -7,6 +7,8 @@ import pytest
 import redis
 from django.core.cache import caches
 
+from tests.services import must_be_present
+
 pytestmark = pytest.mark.django_db
 
 REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/1")
@@ -20,8 +22,8 @@ def shared_redis():
         client.ping()
     except redis.exceptions.ConnectionError:
         message = f"Redis is not reachable at {REDIS_TEST_URL} (set REDIS_TEST_URL)."
-        if os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"):
-            pytest.fail(message)
+        if must_be_present():
+            pytest.fail(f"{message} REQUIRE_SERVICES says it must be there.")
         pytest.skip(message)
     prefix = f"test-{uuid.uuid4().hex}"
 

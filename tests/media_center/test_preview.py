@@ -33,7 +33,7 @@ def test_staff_preview_tells_when_a_scheduled_post_will_appear(staff_client):
     when = timezone.make_aware(datetime.datetime(2031, 3, 4, 9, 30))
     post = PostFactory(published_at=when)
     html = staff_client.get(post.get_preview_url()).content.decode()
-    assert "residents will see it from 4 March 2031, 9:30 a.m." in html
+    assert "residents will see it from 4 March 2031 at 09:30." in html
 
 
 @pytest.mark.parametrize("who", ["anonymous", "resident"])

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from media_center.models import Post
-from tests.factories import AreaFactory
+from tests.factories import AreaFactory, PostFactory
 
 from .conftest import admin_post_form
 from .images import encoded, jpeg_bytes, open_stored, svg_bytes, upload
@@ -63,6 +63,43 @@ def test_a_photo_without_a_description_is_refused_and_the_typed_text_is_kept(sta
     assert "Describe the image in a few words" in html
     assert "Residents met the district commander." in html
     assert not Post.objects.exists()
+
+
+def test_a_chosen_photo_is_kept_when_the_form_comes_back_with_an_error(
+    staff_client, django_capture_on_commit_callbacks
+):
+    form = admin_post_form(cover_image=upload("meeting.jpg", jpeg_bytes()), cover_alt="")
+    refused = staff_client.post(ADD_URL, form).content.decode()
+    assert "“meeting.jpg” is kept: you do not need to choose it again." in refused
+    reference = re.search(r'name="cover_image-kept" value="([^"]+)"', refused).group(1)
+    kept = [path for path in stored_files() if path.startswith("kept-uploads/")]
+    assert len(kept) == 1
+
+    # Sent again with the description and no file chosen: the kept photo is the cover.
+    with django_capture_on_commit_callbacks(execute=True):
+        response = staff_client.post(
+            ADD_URL,
+            admin_post_form(
+                cover_alt="Residents at the library", **{"cover_image-kept": reference}
+            ),
+        )
+    assert response.status_code == 302
+    post = Post.objects.get()
+    assert post.cover_image.name.startswith("media-center/")
+    assert post.cover_width == 2000
+    assert post.cover_renditions
+    assert not [path for path in stored_files() if path.startswith("kept-uploads/")]
+
+
+def test_a_kept_file_reference_cannot_be_forged(staff_client):
+    response = staff_client.post(
+        ADD_URL,
+        admin_post_form(
+            cover_alt="A photo", **{"cover_image-kept": "kept-uploads/other.jpg:forged"}
+        ),
+    )
+    assert response.status_code == 302
+    assert not Post.objects.get().cover_image
 
 
 @pytest.mark.parametrize(
@@ -162,7 +199,7 @@ def test_editor_images_in_a_post_are_served_through_renditions(staff_client):
     ]
     stem = re.search(r"markdownx/([0-9a-f]{32})\.jpg", code).group(1)
     body = code.replace("![]", "![Officers and residents]") + "\n\n![x](https://example.org/a.png)"
-    post = Post.objects.create(title="T", slug="t", summary="S", body=body, status="published")
+    post = PostFactory(body=body)
     html = post.body_html
     assert f'src="/uploads/markdownx/{stem}-960w.webp"' in html
     assert (

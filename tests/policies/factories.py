@@ -3,6 +3,7 @@
 import datetime
 
 import factory
+from django.utils import timezone
 
 from policies.models import Document, Policy, PolicyExtension
 
@@ -10,11 +11,25 @@ from policies.models import Document, Policy, PolicyExtension
 PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
 
 
+def days_from_today(days):
+    return timezone.localdate() + datetime.timedelta(days=days)
+
+
 class PolicyFactory(factory.django.DjangoModelFactory):
-    """A published draft with a 15-day window, 4 to 18 August 2023."""
+    """A published draft with a 15-day window, 4 to 18 August 2023.
+
+    ``PolicyFactory(open_today=True)`` takes comments on whatever day the tests
+    run: its window opened yesterday and closes in two weeks.
+    """
 
     class Meta:
         model = Policy
+
+    class Params:
+        open_today = factory.Trait(
+            comment_opens=factory.LazyFunction(lambda: days_from_today(-1)),
+            comment_closes=factory.LazyFunction(lambda: days_from_today(14)),
+        )
 
     title = factory.Sequence(lambda n: f"Draft policy {n}")
     slug = factory.Sequence(lambda n: f"draft-policy-{n}")

@@ -2,7 +2,6 @@
 
 import datetime
 import re
-from html import unescape
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +9,7 @@ from django.urls import reverse
 
 from policies.models import Document, Policy, PolicyExtension
 from tests.factories import admin_form_in_english
+from tests.html_text import visible_text
 
 from .conftest import chicago
 from .factories import PDF_BYTES, DocumentFactory, PolicyFactory
@@ -64,7 +64,7 @@ def errors_on(response):
     """The error messages the admin shows, as staff read them."""
     html = response.content.decode()
     found = re.findall(r'<ul class="errorlist[^"]*"[^>]*>(.*?)</ul>', html, flags=re.S)
-    return unescape(" ".join(re.sub(r"<[^>]+>", " ", item) for item in found))
+    return " ".join(visible_text(item) for item in found)
 
 
 def test_staff_publish_a_draft_with_a_pdf_and_a_15_day_window(admin_client, clock):
@@ -136,7 +136,7 @@ def test_a_document_over_the_size_limit_is_refused_with_the_limit(admin_client, 
     big = PDF_BYTES + b"0" * 2048
     response = admin_client.post(ADD_URL, policy_form(documents=[("big.pdf", big)]))
     message = errors_on(response)
-    assert "“big.pdf” is 2.0\xa0KB; the largest document the site accepts is 1.0\xa0KB." in message
+    assert "“big.pdf” is 2.0 KB; the largest document the site accepts is 1.0 KB." in message
     assert not Document.objects.exists()
 
 

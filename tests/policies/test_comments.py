@@ -3,7 +3,6 @@
 import datetime
 import re
 import time
-from html import unescape
 
 import pytest
 from django.contrib.auth.models import Permission
@@ -12,7 +11,9 @@ from django.urls import reverse
 from feedback.abuse import new_form_token
 from feedback.models import Feedback
 from policies.models import Policy
+from tests.factories import AreaFactory
 from tests.feedback.factories import FeedbackFactory
+from tests.html_text import visible_text
 
 from .conftest import chicago
 from .factories import PolicyExtensionFactory, PolicyFactory
@@ -21,11 +22,6 @@ pytestmark = pytest.mark.django_db
 
 ONE_SECOND = datetime.timedelta(seconds=1)
 COMMENT = "Please require cameras to stay on during every stop."
-
-
-def text_of(response):
-    html = response.content.decode()
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def shows_form(response):
@@ -60,7 +56,7 @@ def test_form_appears_from_local_midnight_on_the_first_day(client, clock):
     clock.now = chicago(2023, 8, 4, 0, 0, 0)
     response = client.get(policy.get_absolute_url())
     assert shows_form(response)
-    assert "Your comment on this draft" in text_of(response)
+    assert "Your comment on this draft" in visible_text(response)
 
 
 def test_form_disappears_at_local_midnight_after_the_last_day(client, clock):
@@ -105,9 +101,19 @@ def test_a_comment_in_the_window_is_stored_with_its_policy_and_a_reference(clien
     assert feedback.message == COMMENT
     assert response.status_code == 302
     assert response["Location"] == reverse("feedback:sent", args=[feedback.reference])
-    confirmation = text_of(client.get(response["Location"]))
+    confirmation = visible_text(client.get(response["Location"]))
     assert feedback.reference in confirmation
     assert "Body-worn cameras" in confirmation
+    assert feedback.channel == Feedback.Channel.WEBSITE
+
+
+def test_a_comment_on_a_draft_takes_the_drafts_area_as_its_topic(clock, comment):
+    policy = PolicyFactory()
+    area = AreaFactory(title="Use of Force")
+    policy.areas.add(area)
+    clock.now = chicago(2023, 8, 10, 12, 0)
+    comment(policy)
+    assert Feedback.objects.get().area == area
 
 
 def test_a_comment_in_an_extended_window_is_accepted(clock, comment):
@@ -123,7 +129,7 @@ def test_a_comment_sent_after_the_window_is_refused_and_given_back(clock, commen
     clock.now = chicago(2023, 8, 19, 0, 0, 0)
     response = comment(policy)
     assert response.status_code == 403
-    text = text_of(response)
+    text = visible_text(response)
     assert "Your comment was not sent" in text
     assert "Comments on this draft closed on 18 August 2023" in text
     assert COMMENT in text  # their words come back so that nothing is lost
@@ -136,7 +142,7 @@ def test_a_comment_sent_before_the_window_is_refused(clock, comment):
     clock.now = chicago(2023, 8, 4, 0, 0, 0) - ONE_SECOND
     response = comment(policy)
     assert response.status_code == 403
-    assert "Comments on this draft open on 4 August 2023" in text_of(response)
+    assert "Comments on this draft open on 4 August 2023" in visible_text(response)
     assert not Feedback.objects.exists()
 
 
@@ -144,7 +150,7 @@ def test_a_comment_on_a_policy_under_review_is_refused(clock, comment):
     policy = PolicyFactory(status=Policy.Status.REVIEW)
     response = comment(policy)
     assert response.status_code == 403
-    assert "This draft is not open for comment" in text_of(response)
+    assert "This draft is not open for comment" in visible_text(response)
     assert not Feedback.objects.exists()
 
 
@@ -155,7 +161,7 @@ def test_a_comment_with_errors_comes_back_on_the_draft_page(clock, comment):
     html = response.content.decode()
     assert "<h1>Body-worn cameras</h1>" in html
     assert "<title>Error:" in html
-    assert "Write your message before you send it." in text_of(response)
+    assert "Write your message before you send it." in visible_text(response)
     assert 'value="606"' in html  # what they typed is kept
     assert not Feedback.objects.exists()
 
@@ -171,17 +177,29 @@ def test_comment_count_appears_only_once_the_window_has_closed(client, clock):
     FeedbackFactory(policy=policy, status=Feedback.Status.SPAM)
     FeedbackFactory()  # general feedback, not about this draft
     clock.now = chicago(2023, 8, 18, 23, 59, 59)
-    assert "comments received" not in text_of(client.get(policy.get_absolute_url()))
+    assert "comments received" not in visible_text(client.get(policy.get_absolute_url()))
     clock.now = chicago(2023, 8, 19, 0, 0, 0)
-    assert "2 comments received through this website." in text_of(
+    assert "2 comments received through this website." in visible_text(
         client.get(policy.get_absolute_url())
     )
+
+
+def test_letters_and_calls_count_in_the_total_but_not_as_sent_through_this_website(client, clock):
+    policy = PolicyFactory()
+    FeedbackFactory.create_batch(2, policy=policy)
+    FeedbackFactory(policy=policy, channel=Feedback.Channel.LETTER)
+    FeedbackFactory(policy=policy, channel=Feedback.Channel.PHONE)
+    FeedbackFactory(policy=policy, channel=Feedback.Channel.MEETING, status=Feedback.Status.SPAM)
+    clock.now = chicago(2023, 8, 19, 0, 0, 0)
+    page = visible_text(client.get(policy.get_absolute_url()))
+    assert "2 comments received through this website." in page
+    assert "4 comments in all, counting letters, calls, emails and meetings." in page
 
 
 def test_a_closed_draft_without_comments_says_none_came_in(client, clock):
     policy = PolicyFactory()
     clock.now = chicago(2023, 9, 1, 12, 0)
-    assert "0 comments received through this website." in text_of(
+    assert "0 comments received through this website." in visible_text(
         client.get(policy.get_absolute_url())
     )
 
@@ -234,7 +252,7 @@ def test_a_comment_refused_by_the_csrf_check_comes_back_on_the_drafts_own_page(c
     refused = browser.post(policy.get_absolute_url(), data)
     assert refused.status_code == 403
     assert not Feedback.objects.exists()
-    page = text_of(refused)
+    page = visible_text(refused)
     assert "Body-worn cameras" in page
     assert "Your comment on this draft" in page
     assert "press “Send” again" in page

@@ -9,17 +9,12 @@ from django.urls import reverse
 
 from policies.models import Document, Policy
 from tests.factories import AreaFactory, PostFactory
+from tests.html_text import visible_text
 
 from .conftest import chicago
 from .factories import PDF_BYTES, DocumentFactory, PolicyExtensionFactory, PolicyFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def text_of(response):
-    """The page's text as a resident reads it."""
-    html = response.content.decode()
-    return unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html)))
 
 
 def titles_listed(response):
@@ -38,7 +33,7 @@ def test_list_shows_each_window_in_words(client, clock):
         comment_opens=datetime.date(2023, 7, 1),
         comment_closes=datetime.date(2023, 7, 15),
     )
-    text = text_of(client.get(reverse("policies:list")))
+    text = visible_text(client.get(reverse("policies:list")))
     assert "Open for comment until 18 August 2023" in text
     assert "Comment period extended to 25 August 2023" in text
     assert "Comments closed on 15 July 2023" in text
@@ -63,7 +58,7 @@ def test_list_hides_unpublished_policies(client, clock):
     PolicyFactory(title="Being prepared", is_published=False)
     response = client.get(reverse("policies:list"))
     assert "Being prepared" not in response.content.decode()
-    assert "No policies have been published yet." in text_of(response)
+    assert "No policies have been published yet." in visible_text(response)
 
 
 @pytest.mark.parametrize(
@@ -98,7 +93,7 @@ def test_list_filters_by_area(client, clock):
     PolicyFactory(title="About something else").areas.add(AreaFactory())
     response = client.get(reverse("policies:list"), {"area": "training"})
     assert titles_listed(response) == ["About training"]
-    assert "1 policy" in text_of(response)
+    assert "1 policy" in visible_text(response)
 
 
 def test_an_unknown_filter_value_is_explained_and_ignored(client, clock):
@@ -106,13 +101,13 @@ def test_an_unknown_filter_value_is_explained_and_ignored(client, clock):
     response = client.get(reverse("policies:list"), {"status": "bogus", "area": "nowhere"})
     assert response.status_code == 200
     assert titles_listed(response) == ["Open draft"]
-    assert "Select a valid choice" in text_of(response)
+    assert "Select a valid choice" in visible_text(response)
 
 
 def test_filters_that_match_nothing_say_so_and_offer_a_way_back(client, clock):
     PolicyFactory()
     response = client.get(reverse("policies:list"), {"status": "adopted"})
-    assert "No policies match these filters." in text_of(response)
+    assert "No policies match these filters." in visible_text(response)
     assert f'href="{reverse("policies:list")}"' in response.content.decode()
 
 
@@ -150,7 +145,7 @@ def test_draft_page_shows_summary_body_areas_and_posts(client, clock):
     assert f'href="{area.get_absolute_url()}"' in html
     assert "Town hall on the draft" in html
     assert "Unpublished" not in html
-    assert "Open for comment until 18 August 2023" in text_of(response)
+    assert "Open for comment until 18 August 2023" in visible_text(response)
 
 
 def test_draft_body_is_sanitized(client, clock):
@@ -183,7 +178,7 @@ def test_what_we_heard_waits_for_an_extended_window(client, clock):
     clock.now = chicago(2023, 8, 20, 12, 0)
     response = client.get(policy.get_absolute_url())
     assert "Residents asked for" not in response.content.decode()
-    assert "Comment period extended to 25 August 2023" in text_of(response)
+    assert "Comment period extended to 25 August 2023" in visible_text(response)
     clock.now = chicago(2023, 8, 26, 0, 0)
     assert "Residents asked for" in client.get(policy.get_absolute_url()).content.decode()
 
@@ -196,7 +191,7 @@ def test_extensions_are_kept_as_history_on_the_page(client, clock):
     PolicyExtensionFactory(
         policy=policy, closes=datetime.date(2023, 9, 1), reason="A second town hall."
     )
-    text = text_of(client.get(policy.get_absolute_url()))
+    text = visible_text(client.get(policy.get_absolute_url()))
     assert "18 August 2023 (as first announced)" in text
     history = text[text.index("as first announced") :]
     assert history.index("25 August 2023") < history.index("1 September 2023")
@@ -225,7 +220,7 @@ def test_draft_page_lists_documents_with_kind_size_and_earlier_versions_in_order
         policy=policy, title="Not yet out", supersedes=third, published_on=datetime.date(2023, 9, 1)
     )
     html = client.get(policy.get_absolute_url()).content.decode()
-    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+    text = visible_text(html)
     assert "Not yet out" not in html
     assert "Draft policy · Version 3" in text
     assert f"PDF, {len(PDF_BYTES)} bytes" in text
@@ -248,7 +243,7 @@ def test_draft_page_lists_documents_with_kind_size_and_earlier_versions_in_order
 def test_documents_without_versions_show_no_version_number(client, clock):
     policy = PolicyFactory()
     DocumentFactory(policy=policy, title="Only one")
-    text = text_of(client.get(policy.get_absolute_url()))
+    text = visible_text(client.get(policy.get_absolute_url()))
     assert "Only one" in text
     assert "Version" not in text
 
@@ -275,7 +270,7 @@ def test_document_library_lists_current_versions_newest_first(client, clock):
         "Report, second edition",
         "Report, first edition",
     ]
-    assert "Earlier version, since replaced" in text_of(with_earlier)
+    assert "Earlier version, since replaced" in visible_text(with_earlier)
 
 
 def test_document_library_filters_by_kind_area_and_title(client, clock):
@@ -294,7 +289,7 @@ def test_document_library_filters_by_kind_area_and_title(client, clock):
         "Training report",
     ]
     none = client.get(url, {"q": "budget"})
-    assert "No documents match these filters." in text_of(none)
+    assert "No documents match these filters." in visible_text(none)
 
 
 def test_document_library_hides_documents_of_unpublished_policies(client, clock):
@@ -306,7 +301,7 @@ def test_document_library_hides_documents_of_unpublished_policies(client, clock)
 
 
 def test_empty_document_library_says_so(client, clock):
-    assert "No documents have been published yet." in text_of(
+    assert "No documents have been published yet." in visible_text(
         client.get(reverse("policies:documents"))
     )
 
@@ -315,7 +310,7 @@ def test_staff_can_preview_an_unpublished_draft_uncached_and_unindexed(staff_cli
     policy = PolicyFactory(title="Being prepared", is_published=False)
     response = staff_client.get(policy.get_preview_url())
     assert response.status_code == 200
-    assert "Preview: this policy is not published." in text_of(response)
+    assert "Preview: this policy is not published." in visible_text(response)
     assert "no-store" in response.headers["Cache-Control"]
     assert "noindex" in response["X-Robots-Tag"]
 

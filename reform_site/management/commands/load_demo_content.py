@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from core.content_version import content_changed
 from core.models import SiteSettings
 from core.registry import app_modules
 
@@ -33,4 +34,5 @@ class Command(BaseCommand):
         # other languages by code (``title_es``): English must be the active language.
         with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
             created = sum(module.load() for module in app_modules("demo"))
+        content_changed()  # a loader may write in bulk, without model signals
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} records created."))

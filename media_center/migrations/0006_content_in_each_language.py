@@ -22,7 +22,7 @@ def copy_into_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('media_center', '0003_markdown_field_renders_itself'),
+        ('media_center', '0005_search_vector_index_postgresql'),
     ]
 
     operations = [

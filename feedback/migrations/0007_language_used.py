@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0004_content_in_each_language'),
+        ('feedback', '0006_content_in_each_language'),
     ]
 
     operations = [
@@ -15,10 +15,5 @@ class Migration(migrations.Migration):
             model_name='feedback',
             name='page_language',
             field=models.CharField(blank=True, choices=feedback.models.site_languages, help_text="The language of the site's pages when the person wrote.", max_length=16, verbose_name='language used'),
-        ),
-        migrations.AlterField(
-            model_name='feedback',
-            name='language',
-            field=models.CharField(blank=True, choices=feedback.models.reply_languages, max_length=16, verbose_name='preferred language'),
         ),
     ]

@@ -21,7 +21,7 @@ def copy_into_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0003_markdown_field_renders_itself'),
+        ('feedback', '0005_feedback_channel'),
     ]
 
     operations = [

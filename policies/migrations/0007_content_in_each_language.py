@@ -23,7 +23,7 @@ def copy_into_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('policies', '0004_markdown_field_renders_itself'),
+        ('policies', '0006_search_vector_index_postgresql'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ def copy_into_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('areas', '0004_markdown_field_renders_itself'),
+        ('areas', '0006_search_vector_index_postgresql'),
     ]
 
     operations = [

@@ -21,7 +21,7 @@ def copy_into_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('comparisons', '0003_markdown_field_renders_itself'),
+        ('comparisons', '0005_search_vector_index_postgresql'),
     ]
 
     operations = [

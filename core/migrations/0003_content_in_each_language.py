@@ -21,7 +21,7 @@ def copy_into_english(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0001_initial'),
+        ('core', '0002_keep_change_history'),
     ]
 
     operations = [

@@ -38,6 +38,6 @@ def drop(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("core", "0002_content_in_each_language")]
+    dependencies = [('core', '0003_content_in_each_language')]
 
     operations = [migrations.RunPython(create, drop)]

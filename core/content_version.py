@@ -1,0 +1,103 @@
+"""The content version: one value in the shared cache that changes whenever public content does.
+
+Every cached page (``core.pagecache``) and cached figure is stored with the
+version it was built from, and a version that is no longer current is never
+served. Since the version lives in the shared cache (Redis with ``REDIS_URL``),
+a staff save on one app server shows at once on every other one.
+
+What changes it, without a list of models to keep up to date:
+
+- a save or delete of any model of this project's apps, and any change of a
+  many-to-many relation between them (models added later are included);
+- ``content_changed()``, which code that writes without model signals
+  (``bulk_create``, ``bulk_update``, ``QuerySet.update``, raw SQL: imports and
+  management commands) calls once it has written.
+
+A model whose records never appear on a cached page says so with
+``affects_public_pages = False`` (feedback and dropped submissions: a report
+day's submissions must not empty the page cache). Historical records
+(django-simple-history's ``instance_type``) follow the model they record.
+
+Inside a transaction the version changes at once and again after the commit:
+a page built meanwhile from the old rows is then stored under a version that
+is already out of date. If the cache does not answer, the change is retried
+by this process before it next uses the cache.
+"""
+
+import secrets
+import time
+
+from django.apps import apps
+from django.core.cache import cache
+from django.db import connections, transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from .registry import is_project_app
+
+VERSION_KEY = "content-version"
+
+_pending = False  # a change this process could not record in the cache yet
+
+
+def _new_version():
+    return f"{time.time_ns():x}-{secrets.token_hex(3)}"
+
+
+def bump():
+    """Record a new version in the cache; remember to retry if the cache did not answer."""
+    global _pending
+    cache.set(VERSION_KEY, _new_version(), timeout=None)
+    _pending = not getattr(cache, "reachable", True)
+
+
+def retry_pending():
+    """Record a change that failed earlier; True once nothing is pending."""
+    if _pending:
+        bump()
+    return not _pending
+
+
+def current():
+    """The current version, starting one if the cache has none; None if the cache does not answer."""
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        cache.add(VERSION_KEY, _new_version(), timeout=None)
+        version = cache.get(VERSION_KEY)
+    return version
+
+
+def content_changed(using="default"):
+    """Say that public content changed; call after writing without model signals."""
+    bump()
+    if connections[using].in_atomic_block:
+        transaction.on_commit(bump, using=using)
+
+
+def affects_public_pages(model):
+    """Whether saving ``model`` can change a public page."""
+    recorded = getattr(model, "instance_type", None)  # a historical record's model
+    return getattr(recorded or model, "affects_public_pages", True)
+
+
+def _saved_or_deleted(sender, using="default", **kwargs):
+    content_changed(using)
+
+
+def _relation_changed(sender, instance, action, using="default", **kwargs):
+    if (
+        action.startswith("post_")
+        and sender._meta.apps is apps  # not a migration's historical models
+        and is_project_app(sender._meta.app_config)
+        and affects_public_pages(type(instance))
+    ):
+        content_changed(using)
+
+
+def connect_signals():
+    """Listen to every model of this project's apps (from ``CoreConfig.ready``)."""
+    for model in apps.get_models(include_auto_created=True):
+        if is_project_app(model._meta.app_config) and affects_public_pages(model):
+            uid = f"content-version:{model._meta.label}"
+            post_save.connect(_saved_or_deleted, sender=model, dispatch_uid=uid)
+            post_delete.connect(_saved_or_deleted, sender=model, dispatch_uid=uid)
+    m2m_changed.connect(_relation_changed, dispatch_uid="content-version:m2m")

@@ -1,0 +1,34 @@
+"""Figures and page parts that are costly to build and the same for everyone, cached by content version.
+
+``cached("area-progress", build, area.pk)`` returns what ``build()`` returns,
+built once per content version (``core.content_version``) and language and
+kept in the shared cache, so the first visitor after a change builds it and
+every app server uses it until the next change. Only for things that time
+alone does not change (a scheduled post is not one): they are cached until
+content changes, however long that takes. Without a cache that answers, it
+is built every time.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils import translation
+
+from . import content_version
+
+# Kept at most this long, so that entries of old versions leave the cache.
+FRAGMENT_SECONDS = 24 * 60 * 60
+
+
+def cached(name, build, *parts):
+    """``build()``, cached under ``name`` and ``parts`` for the current content version."""
+    if settings.FRAGMENT_CACHE is False or not content_version.retry_pending():
+        return build()
+    version = content_version.current()
+    if version is None:
+        return build()
+    key = ":".join(["fragment", name, translation.get_language() or "", version, *map(str, parts)])
+    found = cache.get(key)
+    if found is None:
+        found = build()
+        cache.set(key, found, FRAGMENT_SECONDS)
+    return found
