@@ -91,6 +91,28 @@ def register_translated(model, *fields):
         },
     )
     translator.register(model, options)
+    _keep_each_language_in_history(model)
+
+
+def _keep_each_language_in_history(model):
+    """Give the model's change history (django-simple-history) a column per language copy.
+
+    The history model is built when the model is, before the copies exist; without
+    them it could not record a save (and would keep no Spanish).
+    """
+    manager = getattr(model._meta, "simple_history_manager_attribute", None)
+    if manager is None:
+        return
+    from simple_history.models import transform_field
+
+    history = getattr(model, manager).model
+    existing = {field.name for field in history._meta.fields}
+    for field in model._meta.fields:
+        if hasattr(field, "translated_field") and field.name not in existing:
+            copy = field.clone()  # the plain field, without modeltranslation's behaviour
+            copy.set_attributes_from_name(field.name)
+            transform_field(copy)
+            history.add_to_class(field.name, copy)
 
 
 def translated_fields(model):
