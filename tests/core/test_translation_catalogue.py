@@ -172,7 +172,7 @@ def test_the_glossary_terms_are_used_as_recorded():
     checks = [
         (r"consent decrees?\b", r"decretos? de consentimiento"),
         (r"Independent Monitor\b", r"Monitor Independiente"),
-        (r"comment (period|window)", r"período de comentarios"),
+        (r"comment (period|window)s?", r"períodos? de comentarios"),
         (r"draft polic", r"borrador"),
         (r"\bparagraphs?\b", r"párrafos?"),
     ]

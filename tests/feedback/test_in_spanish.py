@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from feedback.models import Feedback
+from tests.conftest import sign_in_with_second_factor
 from tests.policies.factories import PolicyFactory
 
 pytestmark = pytest.mark.django_db
@@ -94,7 +95,7 @@ def test_reviewers_see_the_language_by_name(client, django_user_model, send):
     send(url=SPANISH_FORM, language="es")
     feedback = Feedback.objects.get()
     reviewer = django_user_model.objects.create_superuser("reviewer", "r@example.org", "pw")
-    client.force_login(reviewer)
+    sign_in_with_second_factor(client, reviewer)
     listing = client.get(reverse("admin:feedback_feedback_changelist")).content.decode()
     assert '<td class="field-page_language">Spanish</td>' in listing
     page = client.get(reverse("admin:feedback_feedback_change", args=[feedback.pk]))
