@@ -71,7 +71,9 @@ def test_an_editor_fixes_an_error_without_choosing_the_photo_again(
     photo.write_bytes(jpeg_bytes(1200, 800))
     sign_in(page, live_server, "eddie", "pw-eddie-1")
     page.goto(live_server.url + "/admin/media_center/post/add/")
-    page.get_by_label("Title (English):").press_sequentially("Town hall on policing")  # typed, key by key
+    page.get_by_label("Title (English):").press_sequentially(
+        "Town hall on policing"
+    )  # typed, key by key
     expect(page.get_by_label("Slug:")).to_have_value("town-hall-on-policing")
     page.get_by_label("Summary (English):").fill("Residents questioned the district commander.")
     page.locator("textarea[name=body_en]").fill("We met at the **library**.")
@@ -83,7 +85,9 @@ def test_an_editor_fixes_an_error_without_choosing_the_photo_again(
     expect(page.get_by_label("Summary (English):")).to_have_value(
         "Residents questioned the district commander."
     )
-    page.get_by_label("Cover image description (alt text) (English):").fill("Residents in the library")
+    page.get_by_label("Cover image description (alt text) (English):").fill(
+        "Residents in the library"
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("was added successfully")).to_be_visible()
     post = Post.objects.get()
