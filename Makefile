@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format migrations-check bench ci clean
+.PHONY: help run test lint format migrations-check messages bench ci clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -56,6 +56,14 @@ format: lint ## Same as lint
 
 migrations-check: $(VENV)/.dev | var ## Fail if models changed without a migration
 	DJANGO_DEBUG=1 $(PY) manage.py makemigrations --check --dry-run
+
+# What makemessages leaves out: tools, tests and generated files.
+MESSAGES_IGNORE := --ignore=.venv --ignore=tests --ignore=benchmarks --ignore=var --ignore=staticfiles
+
+messages: $(VENV)/.dev | var ## Update locale/*/django.po from the code (needs GNU gettext) and compile the .mo files
+	@command -v xgettext >/dev/null || { echo "make messages needs GNU gettext: apt-get install gettext"; exit 1; }
+	DJANGO_DEBUG=1 $(PY) manage.py makemessages --all --no-obsolete --no-location $(MESSAGES_IGNORE)
+	DJANGO_DEBUG=1 $(PY) manage.py compile_translations
 
 bench: $(VENV)/.dev | var ## Measure pages under load, cold and warm, against a static file (BENCH_ARGS=--quick)
 	$(PY) -m benchmarks $(BENCH_ARGS)

@@ -11,6 +11,7 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.admin import TranslatedAdmin
 from core.history_admin import HistoryAdmin
 
 from .imports import AssessmentImport, ImportFailed, ParagraphImport
@@ -20,7 +21,7 @@ UPLOAD_MAX_BYTES = 10 * 1024 * 1024
 
 
 @admin.register(Area)
-class AreaAdmin(HistoryAdmin, MarkdownxModelAdmin):
+class AreaAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """Areas: the title, the cards' summary and the page's Markdown."""
 
     list_display = ["title", "subtitle", "order"]

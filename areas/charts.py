@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.charts import NARROW_FONT, NARROW_WIDTH, Bar, Chart, LinearScale, Tick, label_lines
+from core.i18n import percent
 
 from .models import Level
 
@@ -105,13 +106,13 @@ def grouped_bars(summaries, narrow=False):
         y += 18
     if narrow:
         ticks = [
-            Tick(scale.x(0), "0%", top - 6, "start"),
-            Tick(scale.x(50), "50%", top - 6),
-            Tick(scale.x(100), "100%", top - 6, "end"),
+            Tick(scale.x(0), percent(0), top - 6, "start"),
+            Tick(scale.x(50), percent(50), top - 6),
+            Tick(scale.x(100), percent(100), top - 6, "end"),
         ]
         ticks[1:1] = [Tick(scale.x(25), "", top - 6), Tick(scale.x(75), "", top - 6)]
     else:
-        ticks = scale.ticks((0, 25, 50, 75, 100), label=lambda p: f"{p}%", y=top - 6)
+        ticks = scale.ticks((0, 25, 50, 75, 100), label=percent, y=top - 6)
     return Chart(width, y, groups, ticks, top, y - 18, font=font, narrow=narrow, left=left)
 
 

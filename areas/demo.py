@@ -13,81 +13,159 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from core.demo import add_missing_translations
+
 from .models import Area, MonitoringReport
 
-# (title, subtitle, summary), in the seed page's order.
+# The seed page's areas, in its order, with their Spanish (docs/glossary-es.md).
 AREAS = [
-    (
-        "Community Policing",
-        "",
-        "Integrating community policing to enhance public trust and ensure sustainable "
-        "reforms. This approach prioritizes trust, community collaboration, and joint "
-        "problem-solving with city agencies.",
-    ),
-    (
-        "Impartial Policing",
-        "",
-        "Implementing clear policies against sexual misconduct, proper response to "
-        "allegations of abuse, and mandatory annual training for all officers on "
-        "procedural justice and cultural competency.",
-    ),
-    (
-        "Officer Wellness & Support",
-        "",
-        "Prioritizing the mental well-being of officers, by providing comprehensive "
-        "support for those dealing with the psychological effects of their duties.",
-    ),
-    (
-        "Training",
-        "",
-        "Implementation of mandatory training hours for officers ensuring they are "
-        "well-prepared and aligned with updated policies to better serve Chicago.",
-    ),
-    (
-        "Crisis Intervention",
-        "",
-        "Adequately training officers in crisis intervention techniques to handle "
-        "behavioral or mental health crises effectively and respectfully. Promoting "
-        "safety in police interactions and reducing the need to use force.",
-    ),
-    (
-        "Supervision",
-        "",
-        "Equipping CPD supervisors to better train and monitor their officers, ensuring "
-        "accountability and addressing adverse behavior. Consistently implementing "
-        "performance evaluations to pinpoint both commendable and concerning behaviors, "
-        "promoting public safety and trust.",
-    ),
-    (
-        "Use of Force",
-        "",
-        "The department has outlined specific use of force techniques and tools officers "
-        "can use, always prioritizing the sanctity of life by providing immediate aid to "
-        "anyone injured. In addition, CPD ensures transparent communication pathways for "
-        "the community to comment on these policies.",
-    ),
-    (
-        "Accountability & Transparency",
-        "",
-        "Emphasizing core values such as professionalism and integrity, with every member "
-        "held accountable to these standards. Creating a just and effective accountability "
-        "system, where any misconduct is addressed promptly and equitably, ensuring due "
-        "process.",
-    ),
-    (
-        "Recruitment",
-        "Hiring & Promotion",
-        "Creating policies to ensure our processes for the ranks of sergeant and "
-        "lieutenant are transparent, and continuously reviewing and updating our "
-        "recruitment, hiring and promotion policies and practices.",
-    ),
-    (
-        "Data Collection",
-        "Analysis & Management",
-        "Utilize data-driven strategies to uphold constitutional policing, encompassing "
-        "systematic data collection, accuracy checks, trend analysis, and creating "
-        "targeted interventions to address and modify concerning officers’ behaviors.",
-    ),
+    {
+        "title": "Community Policing",
+        "summary": (
+            "Integrating community policing to enhance public trust and ensure sustainable "
+            "reforms. This approach prioritizes trust, community collaboration, and joint "
+            "problem-solving with city agencies."
+        ),
+        "title_es": "Policía comunitaria",
+        "summary_es": (
+            "Integrar la policía comunitaria para aumentar la confianza del público y lograr "
+            "reformas que perduren. Este enfoque da prioridad a la confianza, la colaboración "
+            "con la comunidad y la búsqueda de soluciones junto con las agencias de la ciudad."
+        ),
+    },
+    {
+        "title": "Impartial Policing",
+        "summary": (
+            "Implementing clear policies against sexual misconduct, proper response to "
+            "allegations of abuse, and mandatory annual training for all officers on "
+            "procedural justice and cultural competency."
+        ),
+        "title_es": "Actuación policial imparcial",
+        "summary_es": (
+            "Poner en práctica políticas claras contra la conducta sexual indebida, responder "
+            "como corresponde a las denuncias de abuso y dar a todos los agentes una "
+            "capacitación anual obligatoria sobre justicia procesal y competencia cultural."
+        ),
+    },
+    {
+        "title": "Officer Wellness & Support",
+        "summary": (
+            "Prioritizing the mental well-being of officers, by providing comprehensive "
+            "support for those dealing with the psychological effects of their duties."
+        ),
+        "title_es": "Bienestar y apoyo para los agentes",
+        "summary_es": (
+            "Dar prioridad a la salud mental de los agentes, con apoyo integral para quienes "
+            "viven los efectos psicológicos de su trabajo."
+        ),
+    },
+    {
+        "title": "Training",
+        "summary": (
+            "Implementation of mandatory training hours for officers ensuring they are "
+            "well-prepared and aligned with updated policies to better serve Chicago."
+        ),
+        "title_es": "Capacitación",
+        "summary_es": (
+            "Horas de capacitación obligatorias para los agentes, para que estén bien "
+            "preparados, conozcan las políticas actualizadas y sirvan mejor a Chicago."
+        ),
+    },
+    {
+        "title": "Crisis Intervention",
+        "summary": (
+            "Adequately training officers in crisis intervention techniques to handle "
+            "behavioral or mental health crises effectively and respectfully. Promoting "
+            "safety in police interactions and reducing the need to use force."
+        ),
+        "title_es": "Intervención en crisis",
+        "summary_es": (
+            "Capacitar bien a los agentes en técnicas de intervención en crisis para atender "
+            "crisis de conducta o de salud mental con eficacia y respeto. Hacer más seguros "
+            "los encuentros con la policía y reducir la necesidad de usar la fuerza."
+        ),
+    },
+    {
+        "title": "Supervision",
+        "summary": (
+            "Equipping CPD supervisors to better train and monitor their officers, ensuring "
+            "accountability and addressing adverse behavior. Consistently implementing "
+            "performance evaluations to pinpoint both commendable and concerning behaviors, "
+            "promoting public safety and trust."
+        ),
+        "title_es": "Supervisión",
+        "summary_es": (
+            "Preparar a los supervisores del CPD para que capaciten y vigilen mejor a sus "
+            "agentes, exijan rendición de cuentas y corrijan las conductas indebidas. Evaluar "
+            "el desempeño con regularidad para reconocer lo que merece elogio y señalar lo que "
+            "preocupa, en favor de la seguridad y la confianza del público."
+        ),
+    },
+    {
+        "title": "Use of Force",
+        "summary": (
+            "The department has outlined specific use of force techniques and tools officers "
+            "can use, always prioritizing the sanctity of life by providing immediate aid to "
+            "anyone injured. In addition, CPD ensures transparent communication pathways for "
+            "the community to comment on these policies."
+        ),
+        "title_es": "Uso de la fuerza",
+        "summary_es": (
+            "El departamento ha definido qué técnicas y herramientas de uso de la fuerza "
+            "pueden emplear los agentes, siempre dando prioridad a la vida y prestando ayuda "
+            "inmediata a cualquier persona herida. Además, el CPD ofrece vías de comunicación "
+            "transparentes para que la comunidad opine sobre estas políticas."
+        ),
+    },
+    {
+        "title": "Accountability & Transparency",
+        "summary": (
+            "Emphasizing core values such as professionalism and integrity, with every member "
+            "held accountable to these standards. Creating a just and effective accountability "
+            "system, where any misconduct is addressed promptly and equitably, ensuring due "
+            "process."
+        ),
+        "title_es": "Rendición de cuentas y transparencia",
+        "summary_es": (
+            "Poner por delante valores como el profesionalismo y la integridad, y que cada "
+            "miembro responda por ellos. Crear un sistema de rendición de cuentas justo y "
+            "eficaz, en el que toda mala conducta se atienda con rapidez y equidad, con "
+            "respeto al debido proceso."
+        ),
+    },
+    {
+        "title": "Recruitment",
+        "subtitle": "Hiring & Promotion",
+        "summary": (
+            "Creating policies to ensure our processes for the ranks of sergeant and "
+            "lieutenant are transparent, and continuously reviewing and updating our "
+            "recruitment, hiring and promotion policies and practices."
+        ),
+        "title_es": "Reclutamiento",
+        "subtitle_es": "Contratación y ascensos",
+        "summary_es": (
+            "Crear políticas para que los ascensos a sargento y a teniente sean transparentes, "
+            "y revisar y actualizar sin pausa nuestras políticas y prácticas de "
+            "reclutamiento, contratación y ascensos."
+        ),
+    },
+    {
+        "title": "Data Collection",
+        "subtitle": "Analysis & Management",
+        "summary": (
+            "Utilize data-driven strategies to uphold constitutional policing, encompassing "
+            "systematic data collection, accuracy checks, trend analysis, and creating "
+            "targeted interventions to address and modify concerning officers’ behaviors."
+        ),
+        "title_es": "Recopilación de datos",
+        "subtitle_es": "Análisis y gestión",
+        "summary_es": (
+            "Usar estrategias basadas en datos para que la labor policial respete la "
+            "Constitución: recopilar datos de forma sistemática, comprobar que sean exactos, "
+            "analizar tendencias y crear intervenciones específicas para corregir las "
+            "conductas preocupantes de los agentes."
+        ),
+    },
 ]
 
 REPORTS_CSV = Path(__file__).resolve().parent / "data" / "chicago-monitoring-reports.csv"
@@ -141,13 +219,19 @@ def load_reports(path=REPORTS_CSV):
 
 
 def load_areas():
-    """Create the seed page's areas that do not exist yet, matched by slug."""
+    """Create the seed page's areas that do not exist yet, matched by slug.
+
+    An area loaded before the site had Spanish gets the Spanish it lacks.
+    """
     created = 0
-    for order, (title, subtitle, summary) in enumerate(AREAS, start=1):
-        _, made = Area.objects.get_or_create(
-            slug=slugify(f"{title} {subtitle}"),
-            defaults={"title": title, "subtitle": subtitle, "summary": summary, "order": order},
+    for order, values in enumerate(AREAS, start=1):
+        values = {"subtitle": "", "subtitle_es": "", **values}
+        area, made = Area.objects.get_or_create(
+            slug=slugify(f"{values['title']} {values['subtitle']}"),
+            defaults={**values, "order": order},
         )
+        if not made:
+            add_missing_translations(area, values)
         created += made
     return created
 

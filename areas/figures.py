@@ -12,6 +12,8 @@ from decimal import Decimal
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import percent
+
 from .models import (
     PUBLISHED_LEVELS,
     STACK_ORDER,
@@ -30,16 +32,17 @@ def format_percent(value, exact=False):
     """``34%`` for display; published percentages keep their decimals (``5.5%``).
 
     Computed shares are rounded to whole numbers, and a share that rounds to
-    nothing but is not nothing reads ``<1%``.
+    nothing but is not nothing reads ``<1%``. Written as the page's language
+    writes percentages (``34 %`` in Spanish).
     """
     if value is None:
         return ""
     if exact:
-        text = format(Decimal(value).normalize(), "f")
-        return f"{text}%"
+        exponent = Decimal(value).normalize().as_tuple().exponent
+        return percent(Decimal(value), decimal_pos=max(0, -exponent))
     if 0 < value < 0.5:
-        return "<1%"
-    return f"{round(value)}%"
+        return percent("<1")
+    return percent(round(value))
 
 
 @dataclass

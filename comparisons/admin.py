@@ -4,13 +4,14 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.admin import TranslatedAdmin
 from core.history_admin import HistoryAdmin
 
 from .models import ConsentDecree
 
 
 @admin.register(ConsentDecree)
-class ConsentDecreeAdmin(HistoryAdmin, MarkdownxModelAdmin):
+class ConsentDecreeAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """Decrees with their facts, sources and which facts are unverified."""
 
     list_display = [

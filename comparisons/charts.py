@@ -157,7 +157,7 @@ class Timeline(Chart):
 
     @property
     def today_label(self):
-        return _("Today, %(date)s") % {"date": date_format(self.today, "j M Y")}
+        return _("Today, %(date)s") % {"date": date_format(self.today, "SHORT_DATE_FORMAT")}
 
     @staticmethod
     def bar_text(decree, today):

@@ -10,6 +10,8 @@ from pathlib import Path
 
 from django.utils.text import slugify
 
+from core.demo import add_missing_translations
+
 from .models import ConsentDecree
 
 DECREES_CSV = Path(__file__).resolve().parent / "data" / "consent-decrees.csv"
@@ -20,6 +22,31 @@ OWN_DECREE = "Chicago"
 # Sourced milestones the seed page mentions (see the notes column of the data).
 MILESTONES = {
     "Seattle": "The Seattle Police Department lifted most of their requirements as of September 2023.",
+}
+MILESTONES_ES = {
+    "Seattle": (
+        "El Departamento de Policía de Seattle quedó libre de la mayoría de sus requisitos "
+        "en septiembre de 2023."
+    ),
+}
+# The departments' names as Spanish-language news gives them.
+DEPARTMENTS_ES = {
+    "Chicago Police Department": "Departamento de Policía de Chicago",
+    "Los Angeles Police Department": "Departamento de Policía de Los Ángeles",
+    "New Orleans Police Department": "Departamento de Policía de Nueva Orleans",
+    "Seattle Police Department": "Departamento de Policía de Seattle",
+    "Baltimore Police Department": "Departamento de Policía de Baltimore",
+    "Cleveland Division of Police": "División de Policía de Cleveland",
+    "Newark Police Division": "División de Policía de Newark",
+    "Albuquerque Police Department": "Departamento de Policía de Albuquerque",
+    "Ferguson Police Department": "Departamento de Policía de Ferguson",
+    "Portland Police Bureau": "Oficina de Policía de Portland",
+}
+# The kinds of agreement in the data file, in Spanish (docs/glossary-es.md).
+AGREEMENT_TYPES_ES = {
+    "consent decree": "decreto de consentimiento",
+    "settlement agreement": "acuerdo de conciliación",
+    "memorandum of agreement": "memorando de acuerdo",
 }
 
 
@@ -41,12 +68,19 @@ def load(path=DECREES_CSV):
     with Path(path).open(newline="", encoding="utf-8") as handle:
         for row_number, row in enumerate(csv.DictReader(handle)):
             city = row["city"]
-            _, made = ConsentDecree.objects.get_or_create(
+            words = {
+                "department": row["department"],
+                "department_es": DEPARTMENTS_ES.get(row["department"], ""),
+                "agreement_type": row["agreement_type"],
+                "agreement_type_es": AGREEMENT_TYPES_ES.get(row["agreement_type"], ""),
+                "milestone": MILESTONES.get(city, ""),
+                "milestone_es": MILESTONES_ES.get(city, ""),
+            }
+            decree, made = ConsentDecree.objects.get_or_create(
                 slug=slugify(city),
                 defaults={
                     "city": city,
-                    "department": row["department"],
-                    "agreement_type": row["agreement_type"],
+                    **words,
                     "entered": _date(row["entered"]),
                     "ended": _date(row["ended"]),
                     "status": row["status"],
@@ -58,11 +92,12 @@ def load(path=DECREES_CSV):
                     "confidence": row["confidence"],
                     # The facts the research could not confirm, named in the data.
                     **{f"{fact}_unverified": True for fact in row["unverified"].split()},
-                    "milestone": MILESTONES.get(city, ""),
                     "is_own_decree": city == OWN_DECREE,
                     "show_on_home": city in HOME_DECREES,
                     "order": _order(city, row_number),
                 },
             )
+            if not made:  # loaded before the site had Spanish
+                add_missing_translations(decree, words)
             created += made
     return created

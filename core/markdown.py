@@ -120,6 +120,9 @@ class MarkdownField(MarkdownxField):
     written by ``render`` (``render_markdown`` unless a model needs more, such
     as responsive images) each time the record is saved. Migrations list that
     column as a field of its own, so it is only added to live models.
+
+    Translated (``core.i18n.register_translated``), each language's copy
+    (``body_es``) renders into that language's copy of the HTML (``body_html_es``).
     """
 
     def __init__(self, *args, render=render_markdown, rendered_field=True, **kwargs):
@@ -129,11 +132,15 @@ class MarkdownField(MarkdownxField):
 
     @property
     def html_name(self):
+        original = getattr(self, "translated_field", None)  # set on a language's copy
+        if original is not None:
+            return f"{original.html_name}_{self.language.replace('-', '_')}"
         return f"{self.name}_html"
 
     def contribute_to_class(self, cls, name, *args, **kwargs):
         super().contribute_to_class(cls, name, *args, **kwargs)
-        if self.rendered_field and not cls._meta.abstract:
+        is_copy = hasattr(self, "translated_field")  # its HTML is a copy of the original's
+        if self.rendered_field and not cls._meta.abstract and not is_copy:
             html = models.TextField(editable=False, blank=True)
             html.creation_counter = self.creation_counter + 0.5  # saved right after the source
             cls.add_to_class(self.html_name, html)
@@ -155,7 +162,9 @@ class MarkdownField(MarkdownxField):
     def pre_save(self, model_instance, add):
         source = super().pre_save(model_instance, add)
         if self.rendered_field:
-            setattr(model_instance, self.html_name, self.render(source))
+            # Straight into the record: on a translated model, assigning the
+            # attribute would write the page language's copy instead.
+            model_instance.__dict__[self.html_name] = self.render(source)
         return source
 
     def deconstruct(self):

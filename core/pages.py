@@ -6,17 +6,33 @@ they are created after ``migrate`` when missing, from ``core.page_texts``;
 what staff have written is never touched.
 """
 
-from .page_texts import PAGES
+from django.conf import settings
+
+from .page_texts import PAGES, PAGES_ES
+
+
+def page_text(slug):
+    """A page's starting words in every language: ``title`` and its copies (``title_es``)."""
+    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+    words = {f"{field}_{default}": text for field, text in PAGES[slug].items()}
+    words.update({f"{field}_es": text for field, text in PAGES_ES.get(slug, {}).items()})
+    return words
 
 
 def create_missing_pages(using="default"):
-    """Create each fixed page that is missing, in English; return how many were created."""
+    """Create each fixed page that is missing, in English and Spanish, and give pages made
+    before the site had Spanish their Spanish words; return how many pages were created."""
+    from .demo import add_missing_translations
     from .models import Page
 
     created = 0
     for slug, text in PAGES.items():
-        _page, was_created = Page.objects.using(using).get_or_create(slug=slug, defaults=text)
+        page, was_created = Page.objects.using(using).get_or_create(
+            slug=slug, defaults=page_text(slug)
+        )
         created += was_created
+        if not was_created:
+            add_missing_translations(page, {**text, **page_text(slug)})
     return created
 
 

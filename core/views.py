@@ -1,8 +1,8 @@
 """Views every part of the site shares: the CSRF failure page and the editor's preview."""
 
 from django.http import HttpResponse
+from django.shortcuts import render
 from django.urls import Resolver404, resolve
-from django.views.csrf import csrf_failure as django_csrf_failure
 from django.views.decorators.http import require_POST
 
 from .markdown import render_markdown
@@ -37,7 +37,8 @@ def csrf_failure(request, reason=""):
             response = match.func(request, *match.args, **match.kwargs)
             response.status_code = 403
             return response
-    return django_csrf_failure(request, reason)
+    # Django's reason, in the site's layout and the page's language.
+    return render(request, "403_csrf.html", {"reason": reason}, status=403)
 
 
 @staff_only

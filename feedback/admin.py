@@ -22,6 +22,7 @@ from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
 
 from areas.models import Area
+from core.admin import TranslatedAdmin
 from core.history_admin import HistoryAdmin
 from core.spreadsheets import spreadsheet_safe
 
@@ -124,6 +125,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "assignee",
         "excerpt",
         "may_contact",
+        "page_language",
     ]
     list_display_links = ["reference"]
     list_filter = [
@@ -134,6 +136,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         ("assignee", admin.RelatedOnlyFieldListFilter),
         "channel",
         "may_contact",
+        "page_language",
     ]
     list_select_related = ["area", "policy", "assignee"]
     date_hierarchy = "created_at"
@@ -149,6 +152,7 @@ class FeedbackAdmin(admin.ModelAdmin):
                     "reference",
                     "channel",
                     "created_at",
+                    "page_language",
                     "policy",
                     "area",
                     "other_topic",
@@ -174,6 +178,7 @@ class FeedbackAdmin(admin.ModelAdmin):
         "zip_code",
         "may_contact",
         "language_name",
+        "page_language",
         "channel",
         "created_at",
     ]
@@ -274,6 +279,7 @@ class FeedbackAdmin(admin.ModelAdmin):
             "language",
             "assignee",
             "internal_notes",
+            "language_used",
         ]
         writer.writerow(columns)
         for item in queryset.select_related("area", "policy", "assignee").order_by("created_at"):
@@ -291,6 +297,7 @@ class FeedbackAdmin(admin.ModelAdmin):
                 item.language,
                 item.assignee.get_username() if item.assignee else "",
                 item.internal_notes,
+                item.get_page_language_display(),
             ]
             writer.writerow([spreadsheet_safe("" if cell is None else str(cell)) for cell in row])
         return response
@@ -313,7 +320,7 @@ class FeedbackAdmin(admin.ModelAdmin):
 
 
 @admin.register(FeedbackPage)
-class FeedbackPageAdmin(HistoryAdmin, MarkdownxModelAdmin):
+class FeedbackPageAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """One record: the notices around the form. Staff change it; nobody adds a second."""
 
     fields = [

@@ -31,8 +31,10 @@ from django.http import HttpResponse
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from core.i18n import current_language
 
 from .abuse import (
     client_fingerprint,
@@ -133,6 +135,7 @@ def handle_submission(request, *, policy=None):
 
     feedback = form.save(commit=False)
     feedback.client_hash = fingerprint
+    feedback.page_language = current_language()
     feedback.submission_token = token.id
     try:
         feedback.save()
@@ -193,10 +196,12 @@ def notify_staff(feedback, admin_url):
     if not recipients:
         logger.warning("Feedback %s stored; set FEEDBACK_NOTIFY_EMAILS to be told.", feedback)
         return
-    subject = _("New feedback %(reference)s") % {"reference": feedback.reference}
-    body = render_to_string(
-        "feedback/notification_email.txt", {"feedback": feedback, "admin_url": admin_url}
-    )
+    # Staff read it in the site's language, whatever language the resident wrote in.
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("New feedback %(reference)s") % {"reference": feedback.reference}
+        body = render_to_string(
+            "feedback/notification_email.txt", {"feedback": feedback, "admin_url": admin_url}
+        )
     try:
         send_mail(subject, body, None, recipients)
     except Exception:

@@ -7,6 +7,7 @@ from django.core.validators import MaxLengthValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -18,6 +19,13 @@ REVIEWERS_GROUP = "Feedback reviewers"
 
 # No 0/O, 1/I/L or U: a reference read aloud over the phone cannot be misheard.
 REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+def site_languages():
+    """The site's languages as choices, named for staff: ("es", "Spanish")."""
+    return [
+        (code, get_language_info(code)["name_translated"]) for code, _name in settings.LANGUAGES
+    ]
 
 
 def new_reference():
@@ -111,6 +119,13 @@ class Feedback(models.Model):
         _("may contact"), default=False, help_text=_("The person asked for a reply.")
     )
     language = models.CharField(_("preferred language"), max_length=16, blank=True)
+    page_language = models.CharField(
+        _("language used"),
+        max_length=16,
+        blank=True,
+        choices=site_languages,
+        help_text=_("The language of the site's pages when the person wrote."),
+    )
     channel = models.CharField(
         _("received by"),
         max_length=10,

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from markdownx.admin import MarkdownxModelAdmin
 
+from core.admin import TranslatedAdmin
 from core.history_admin import HistoryAdmin
 from core.kept_uploads import KeptAdminFileWidget, keeps_uploads_form
 
@@ -13,7 +14,7 @@ from .models import Announcement, Post
 
 
 @admin.register(Announcement)
-class AnnouncementAdmin(HistoryAdmin, MarkdownxModelAdmin):
+class AnnouncementAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """Announcement banners and the window in which each shows."""
 
     list_display = ["title", "is_active", "starts_at", "ends_at", "showing_now"]
@@ -41,7 +42,7 @@ class AnnouncementAdmin(HistoryAdmin, MarkdownxModelAdmin):
 
 
 @admin.register(Post)
-class PostAdmin(HistoryAdmin, MarkdownxModelAdmin):
+class PostAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """Posts, their schedule, cover photo and related areas."""
 
     form = keeps_uploads_form(Post)

@@ -9,7 +9,9 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from markdownx.admin import MarkdownxModelAdmin
+from modeltranslation.admin import TranslationStackedInline, TranslationTabularInline
 
+from core.admin import TranslatedAdmin
 from core.history_admin import HistoryAdmin
 from core.kept_uploads import KeptAdminFileWidget, keeps_uploads_form
 from feedback.models import Feedback
@@ -56,7 +58,7 @@ class CheckboxAreasMixin:
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
-class PolicyExtensionInline(admin.TabularInline):
+class PolicyExtensionInline(TranslationTabularInline):
     """Extensions of a draft's comment window, kept as its history."""
 
     model = PolicyExtension
@@ -67,7 +69,7 @@ class PolicyExtensionInline(admin.TabularInline):
     verbose_name_plural = _("extensions of the comment period (kept as history)")
 
 
-class DocumentInline(admin.StackedInline):
+class DocumentInline(TranslationStackedInline):
     """A draft's documents, added on its own page."""
 
     model = Document
@@ -90,7 +92,7 @@ class DocumentInline(admin.StackedInline):
 
 
 @admin.register(Policy)
-class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, MarkdownxModelAdmin):
+class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, TranslatedAdmin, MarkdownxModelAdmin):
     """Draft policies: text, window, related content and what was heard."""
 
     list_display = ["title", "number", "status", "is_published", "window", "comments"]
@@ -131,13 +133,15 @@ class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, MarkdownxModelAdmin):
         return feedback_admin is not None and feedback_admin.has_view_permission(request)
 
     def get_list_display(self, request):
+        names = super().get_list_display(request)
         if self.can_read_comments(request):
-            return self.list_display
-        return [name if name != "comments" else "comment_total" for name in self.list_display]
+            return names
+        return [name if name != "comments" else "comment_total" for name in names]
 
     def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
         if self.can_read_comments(request):
-            return self.fieldsets
+            return fieldsets
         return [
             (
                 name,
@@ -148,7 +152,7 @@ class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, MarkdownxModelAdmin):
                     ],
                 },
             )
-            for name, options in self.fieldsets
+            for name, options in fieldsets
         ]
 
     @admin.display(description=_("comments (spam not counted)"), ordering="comment_count")
@@ -177,7 +181,7 @@ class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, MarkdownxModelAdmin):
 
 
 @admin.register(Document)
-class DocumentAdmin(HistoryAdmin, CheckboxAreasMixin, admin.ModelAdmin):
+class DocumentAdmin(HistoryAdmin, CheckboxAreasMixin, TranslatedAdmin):
     """The document library: files, kinds, dates and versions."""
 
     form = keeps_uploads_form(Document)

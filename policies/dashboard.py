@@ -2,6 +2,7 @@
 
 import datetime
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
@@ -46,7 +47,8 @@ def closed_without_summary(request):
     policies = (
         Policy.objects.published()
         .with_window()
-        .filter(closes_on__lt=local_today(), what_we_heard="")
+        # A language's copy of a text never written is empty or NULL (django-modeltranslation).
+        .filter(Q(what_we_heard="") | Q(what_we_heard__isnull=True), closes_on__lt=local_today())
         .exclude(status=Policy.Status.ARCHIVED)
         .order_by("closes_on")
     )

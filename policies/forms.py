@@ -1,9 +1,14 @@
 """Filters for the policy list and the document library."""
 
+from functools import reduce
+from operator import or_
+
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from areas.models import Area
+from core.i18n import columns_as_shown
 
 from .models import Document, Policy
 
@@ -60,7 +65,11 @@ class DocumentFilterForm(forms.Form):
         # Earlier versions are listed only on request, and then marked as such.
         documents = documents.with_currency() if data.get("earlier") else documents.current()
         if data.get("q"):
-            documents = documents.filter(title__icontains=data["q"])
+            # The title as the reader sees it: in the page's language, or the English.
+            titles = columns_as_shown(Document, "title")
+            documents = documents.filter(
+                reduce(or_, (Q(**{f"{name}__icontains": data["q"]}) for name in titles))
+            )
         if data.get("kind"):
             documents = documents.filter(kind=data["kind"])
         if data.get("area"):

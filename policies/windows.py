@@ -16,8 +16,8 @@ def local_today(now=None):
 
 
 def long_date(day):
-    """A date as residents read it: "18 August 2023"."""
-    return date_format(day, "j F Y")
+    """A date as residents read it, in the page's language: "18 August 2023", "18 de agosto de 2023"."""
+    return date_format(day)
 
 
 def zone_name():

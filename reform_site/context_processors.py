@@ -1,8 +1,10 @@
 """Values every page's layout needs."""
 
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext_lazy as _
 
+from core.i18n import page_in_languages
 from core.models import SiteSettings
 from core.sharing import canonical_url
 
@@ -18,7 +20,14 @@ NAVIGATION = [
 
 
 def site(request):
-    """The site's identity, the navigation with the current section marked, and the page's address."""
+    """The site's identity, the navigation with the current section marked, the page's
+    one address (``canonical_url``) and the page in each language.
+
+    ``language_versions`` lists the page in each of the site's languages (``code``,
+    ``name`` in that language, ``url`` with the query string, ``absolute_url``,
+    ``is_current``), for the language link, ``hreflang`` alternates and anything
+    else that needs the page's address in another language.
+    """
     nav = []
     for name, label, also in NAVIGATION:
         prefixes = [reverse(other) for other in (name, *also)]
@@ -28,4 +37,5 @@ def site(request):
         "site": SiteSettings.load(),
         "nav": nav,
         "canonical_url": canonical_url(request),
+        "language_versions": SimpleLazyObject(lambda: page_in_languages(request)),
     }

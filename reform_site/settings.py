@@ -10,6 +10,7 @@ from pathlib import Path
 import environ
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.translation import get_language_info
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -46,6 +47,9 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
+    # Before the admin, as django-modeltranslation asks: it adds each translated
+    # field's per-language columns (title_en, title_es) before the admin reads them.
+    "modeltranslation",
     # Django's admin, with the site's own admin site (two-factor sign-in, roles, dashboard).
     "reform_site.apps.StaffAdminConfig",
     "django.contrib.auth",
@@ -165,10 +169,31 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="en-us")
-# Add a language here once its translations (locale/) exist, so that `lang` never
-# claims a language the page is not written in.
-LANGUAGES = [("en", "English")]
+# The languages the site is written in. English, the language staff write first,
+# is served without a prefix (/areas/); every other language under its code
+# (/es/areas/). Adding one: see "Adding a language" in the README.
+LANGUAGES = [("en", "English"), ("es", "Español")]
+LANGUAGE_CODE = env.str("DJANGO_LANGUAGE_CODE", default="en")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(
+        f"DJANGO_LANGUAGE_CODE must be one of the site's languages: {', '.join(dict(LANGUAGES))}."
+    )
+LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as each language writes them (reform_site/formats/<code>/formats.py).
+FORMAT_MODULE_PATH = ["reform_site.formats"]
+# Staff-written content in every language (django-modeltranslation): each app's
+# translation.py names the fields. English is always filled in; a field left
+# empty in another language shows the English, marked as untranslated.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
+
+
+def MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME(verbose_name, code):
+    """The admin labels each language's copy by the language's name: "summary (Spanish)"."""
+    return f"{verbose_name} ({get_language_info(code)['name']})"
+
+
 TIME_ZONE = env.str("DJANGO_TIME_ZONE", default="America/Chicago")
 USE_I18N = True
 USE_TZ = True

@@ -6,6 +6,8 @@ language with ``hreflang`` alternates (Django's ``Sitemap.i18n`` and
 ``get_absolute_url()`` give with that language active.
 """
 
+import copy
+
 from django.conf import settings
 from django.contrib.sitemaps import views
 
@@ -23,12 +25,10 @@ def sitemaps():
 
 def in_every_language(sitemap):
     """``sitemap`` (a class or an instance) as an instance listing each language, if there are several."""
-    if isinstance(sitemap, type):
-        sitemap = sitemap()
-    if len(settings.LANGUAGES) > 1:
-        sitemap.i18n = True
-        sitemap.alternates = True
-        sitemap.x_default = True
+    # A copy: the apps' sitemaps are shared by every request.
+    sitemap = sitemap() if isinstance(sitemap, type) else copy.copy(sitemap)
+    several = len(settings.LANGUAGES) > 1
+    sitemap.i18n = sitemap.alternates = sitemap.x_default = several
     return sitemap
 
 

@@ -1,6 +1,14 @@
-"""The site's URL map."""
+"""The site's URL map.
+
+Pages residents read are in every language: English without a prefix
+(``/areas/``), the others under their code (``/es/areas/``). Nothing redirects
+by the browser's language, so a shared link shows the language it names.
+What machines and staff use (the admin, the sitemap, robots.txt, the editor's
+endpoints) has one address.
+"""
 
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
@@ -30,20 +38,12 @@ def two_factor_patterns():
 
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("search/", views.search, name="search"),
-    path("accessibility/", views.accessibility, name="accessibility"),
-    path("privacy/", views.privacy, name="privacy"),
+    # Files for machines, the same in every language: outside the language prefix.
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path("theme.css", theme_css, name="theme_css"),
     path("sitemap.xml", sitemap_xml, name="sitemap"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("security.txt", RedirectView.as_view(pattern_name="security_txt", permanent=True)),
-    path("", include("areas.urls")),
-    path("media-center/", include("media_center.urls")),
-    path("", include("policies.urls")),
-    path("feedback/", include("feedback.urls")),
-    path("comparisons/", include("comparisons.urls")),
     # The editor's preview and image upload are for staff only; uploads get the
     # same checks and metadata stripping as a post's cover image.
     path("markdownx/markdownify/", markdown_preview, name="markdownx_markdownify"),
@@ -58,6 +58,19 @@ urlpatterns = [
     path("admin/account/logout/", LogoutView.as_view(), name="staff_logout"),
     path("admin/", admin.site.urls),
 ]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("search/", views.search, name="search"),
+    path("accessibility/", views.accessibility, name="accessibility"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("", include("areas.urls")),
+    path("media-center/", include("media_center.urls")),
+    path("", include("policies.urls")),
+    path("feedback/", include("feedback.urls")),
+    path("comparisons/", include("comparisons.urls")),
+    prefix_default_language=False,
+)
 
 if settings.DEBUG:
     urlpatterns += [path("uploads/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

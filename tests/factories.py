@@ -6,7 +6,21 @@ import factory
 from django.utils import timezone
 
 from areas.models import Area
+from core.i18n import translated_fields
 from media_center.models import Announcement, Post
+
+
+def admin_form_in_english(model, data, prefix=""):
+    """Admin form data with each translated field under its English copy's name.
+
+    The admin shows ``title_en`` and ``title_es`` where the model has ``title``;
+    a test writes ``title`` as staff think of it.
+    """
+    translated = set(translated_fields(model))
+    return {
+        (f"{key}_en" if key.removeprefix(prefix) in translated else key): value
+        for key, value in data.items()
+    }
 
 
 class AreaFactory(factory.django.DjangoModelFactory):

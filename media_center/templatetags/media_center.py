@@ -2,6 +2,8 @@
 
 from django import template
 
+from core.templatetags.translated import lang_attr
+
 from ..images import srcset
 
 register = template.Library()
@@ -31,5 +33,6 @@ def cover_image(post, slot="thumbnail", loading="lazy"):
         "width": largest.width,
         "height": largest.height,
         "alt": post.cover_alt,
+        "alt_lang": lang_attr(post, "cover_alt"),
         "loading": loading,
     }

@@ -71,19 +71,23 @@ def test_an_editor_fixes_an_error_without_choosing_the_photo_again(
     photo.write_bytes(jpeg_bytes(1200, 800))
     sign_in(page, live_server, "eddie", "pw-eddie-1")
     page.goto(live_server.url + "/admin/media_center/post/add/")
-    page.get_by_label("Title:").press_sequentially("Town hall on policing")  # typed, key by key
+    page.get_by_label("Title (English):").press_sequentially(
+        "Town hall on policing"
+    )  # typed, key by key
     expect(page.get_by_label("Slug:")).to_have_value("town-hall-on-policing")
-    page.get_by_label("Summary:").fill("Residents questioned the district commander.")
-    page.locator("textarea[name=body]").fill("We met at the **library**.")
+    page.get_by_label("Summary (English):").fill("Residents questioned the district commander.")
+    page.locator("textarea[name=body_en]").fill("We met at the **library**.")
     page.set_input_files("input[name=cover_image]", str(photo))
     page.get_by_role("button", name="Save", exact=True).click()
 
     expect(page.get_by_text("Describe the image in a few words")).to_be_visible()
     expect(page.get_by_text("“meeting.jpg” is kept")).to_be_visible()
-    expect(page.get_by_label("Summary:")).to_have_value(
+    expect(page.get_by_label("Summary (English):")).to_have_value(
         "Residents questioned the district commander."
     )
-    page.get_by_label("Cover image description (alt text):").fill("Residents in the library")
+    page.get_by_label("Cover image description (alt text) (English):").fill(
+        "Residents in the library"
+    )
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_text("was added successfully")).to_be_visible()
     post = Post.objects.get()
@@ -108,7 +112,7 @@ def test_restoring_an_earlier_version_of_a_draft(page, live_server, superuser, a
     expect(changes).to_contain_text("every stop from start to end.")
     axe_check()
     page.get_by_role("link", name="View or restore this version").last.click()
-    expect(page.locator("textarea[name=body]")).to_have_value(
+    expect(page.locator("textarea[name=body_en]")).to_have_value(
         "Officers must record every stop from start to end."
     )
     page.get_by_role("button", name="Restore this version").first.click()

@@ -90,7 +90,7 @@ def test_area_and_home_pages_with_posts_pass_axe(page, live_server, posts, axe_c
 DROP_FILE = """([name, type, bytes]) => {
     const transfer = new DataTransfer();
     transfer.items.add(new File([new Uint8Array(bytes)], name, {type}));
-    const editor = document.querySelector("textarea[name=body]");
+    const editor = document.querySelector("textarea[name=body_en]");
     editor.dispatchEvent(new DragEvent("drop", {dataTransfer: transfer, bubbles: true}));
 }"""
 
@@ -103,7 +103,7 @@ def test_an_image_dropped_into_the_editor_is_checked_and_a_refusal_says_why(
     user = django_user_model.objects.create_superuser("editor", "e@example.org", "pw")
     sign_in(page, live_server, "editor", "pw", device=add_authenticator(user))
     page.goto(live_server.url + "/admin/media_center/post/add/")
-    editor = page.locator("textarea[name=body]")
+    editor = page.locator("textarea[name=body_en]")
 
     page.evaluate(DROP_FILE, ["logo.svg", "image/svg+xml", list(svg_bytes())])
     expect(editor).to_have_value(

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from comparisons.models import ConsentDecree
+from tests.factories import admin_form_in_english
 
 from .factories import ConsentDecreeFactory
 
@@ -32,7 +33,7 @@ def form(**changes):
         "order": "0",
     }
     data.update(changes)
-    return data
+    return admin_form_in_english(ConsentDecree, data)
 
 
 def test_staff_add_a_decree_and_it_appears_in_the_comparison(staff_client):

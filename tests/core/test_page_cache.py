@@ -14,7 +14,7 @@ from core import content_version
 from core.models import SiteSettings
 from core.pagecache import PageCacheMiddleware
 from media_center.models import Post
-from tests.factories import AnnouncementFactory, AreaFactory, PostFactory
+from tests.factories import AnnouncementFactory, AreaFactory, PostFactory, admin_form_in_english
 from tests.html_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -53,7 +53,10 @@ def test_a_staff_save_in_the_admin_shows_at_once(client, staff_client, page_cach
 
     SiteSettings(**SITE).save()
     assert "What We Are Doing" in client.get("/").content.decode()
-    data = {**SITE, "accent_color": "#0b3d66", "what_heading": "What Has Changed This Month"}
+    data = admin_form_in_english(
+        SiteSettings,
+        {**SITE, "accent_color": "#0b3d66", "what_heading": "What Has Changed This Month"},
+    )
     answer = staff_client.post(reverse("admin:core_sitesettings_change", args=[1]), data)
     assert answer.status_code == 302, answer.content
     assert "What Has Changed This Month" in client.get("/").content.decode()

@@ -13,6 +13,7 @@ from core.page_texts import PAGES, PAGES_ES
 from feedback.abuse import new_form_token
 from reform_site.privacy import duration
 from tests.core.test_pages import public_urls
+from tests.factories import admin_form_in_english
 
 pytestmark = pytest.mark.django_db
 
@@ -129,11 +130,14 @@ def test_staff_edit_a_page_in_the_admin_and_residents_read_it(admin_client, clie
     assert admin_client.get(url).status_code == 200
     response = admin_client.post(
         url,
-        {
-            "title": "Your privacy",
-            "summary": "What we keep.",
-            "body": "## What we keep\n\nOnly what you send us.",
-        },
+        admin_form_in_english(
+            Page,
+            {
+                "title": "Your privacy",
+                "summary": "What we keep.",
+                "body": "## What we keep\n\nOnly what you send us.",
+            },
+        ),
     )
     assert response.status_code == 302, response.content.decode()
     html = html_of(client, "/privacy/")

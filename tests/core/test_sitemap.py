@@ -33,7 +33,8 @@ def test_the_site_pages_carry_their_last_edit(client, db):
     assert re.search(r"<lastmod>\d{4}-\d{2}-\d{2}</lastmod>", entry)
 
 
-def test_with_one_language_there_are_no_alternates(client, db):
+def test_with_one_language_there_are_no_alternates(client, db, settings):
+    settings.LANGUAGES = [("en", "English")]
     xml, _locations = sitemap_locations(client)
     assert "hreflang" not in xml
 
@@ -45,5 +46,7 @@ def test_with_a_second_language_each_page_names_its_alternates(client, db, setti
     entry = re.search(r"<url><loc>http://testserver/privacy/</loc>(.*?)</url>", xml, re.S)[1]
     alternates = dict(XHTML_ALTERNATE.findall(entry))
     assert set(alternates) == {"en", "es", "x-default"}
-    # Each page is listed once per language.
-    assert locations.count("http://testserver/privacy/") == 2
+    assert alternates["es"] == "http://testserver/es/privacy/"
+    # Each page is listed once per language, at its own address.
+    assert locations.count("http://testserver/privacy/") == 1
+    assert locations.count("http://testserver/es/privacy/") == 1

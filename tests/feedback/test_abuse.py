@@ -205,11 +205,11 @@ def test_leaving_out_the_token_does_not_skip_the_minimum_time(send, settings, wa
     assert Feedback.objects.count() == 1
 
 
-def test_other_csrf_failures_get_djangos_page(db):
+def test_other_csrf_failures_get_a_page_that_says_what_to_do(db):
     browser = Client(enforce_csrf_checks=True)
     response = browser.post(reverse("admin:login"), {"username": "x", "password": "y"})
     assert response.status_code == 403
-    assert "CSRF verification failed" in response.content.decode()
+    assert "Go back, reload the page and send it again" in response.content.decode()
 
 
 def test_the_honeypot_is_hidden_from_people_and_out_of_the_tab_order(client, db):

@@ -6,6 +6,9 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from media_center.models import Post
+from tests.factories import admin_form_in_english
+
 
 @pytest.fixture
 def time_travel():
@@ -42,4 +45,4 @@ def admin_post_form(**overrides):
         "_save": "Save",
     }
     data.update(overrides)
-    return data
+    return admin_form_in_english(Post, data)

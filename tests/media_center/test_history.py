@@ -63,7 +63,7 @@ def test_restoring_an_earlier_version_brings_its_words_back_on_the_site(staff_cl
     )
     form = staff_client.get(restore_url)
     assert "Restore this version" in form.content.decode()
-    assert form.context["adminform"].form.initial["title"] == "District council meeting"
+    assert form.context["adminform"].form.initial["title_en"] == "District council meeting"
 
     response = staff_client.post(restore_url, admin_post_form(body=first.body))
     assert response.status_code == 302

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from policies.models import Document, Policy, PolicyExtension
+from tests.factories import admin_form_in_english
 from tests.html_text import visible_text
 
 from .conftest import chicago
@@ -45,17 +46,18 @@ def policy_form(documents=(), extensions=(), **fields):
     }
     for i, extension in enumerate(extensions):
         data.update({f"extensions-{i}-{key}": value for key, value in extension.items()})
+        data = admin_form_in_english(PolicyExtension, data, prefix=f"extensions-{i}-")
     for i, (name, content) in enumerate(documents):
         data.update(
             {
-                f"documents-{i}-title": f"Draft {name}",
+                f"documents-{i}-title_en": f"Draft {name}",
                 f"documents-{i}-file": SimpleUploadedFile(name, content),
                 f"documents-{i}-kind": "draft",
                 f"documents-{i}-published_on": "2023-08-04",
             }
         )
     data.update(fields)
-    return data
+    return admin_form_in_english(Policy, data)
 
 
 def errors_on(response):
@@ -145,7 +147,7 @@ def test_a_document_cannot_replace_one_of_another_policy(admin_client):
     response = admin_client.post(
         url,
         {
-            "title": document.title,
+            "title_en": document.title,
             "kind": document.kind,
             "published_on": "2023-08-04",
             "policy": document.policy_id,
@@ -162,7 +164,7 @@ def test_a_document_cannot_replace_a_later_version_of_itself(admin_client):
     response = admin_client.post(
         url,
         {
-            "title": first.title,
+            "title_en": first.title,
             "kind": first.kind,
             "published_on": "2023-08-04",
             "supersedes": second.pk,

@@ -1,7 +1,9 @@
 """Load the demo content: each app loads its own, through its ``demo.load()``."""
 
+from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from core.content_version import content_changed
 from core.models import SiteSettings
@@ -28,6 +30,9 @@ class Command(BaseCommand):
         if if_empty and SiteSettings.objects.exists():
             self.stdout.write("The site already has content; demo content not loaded.")
             return
-        created = sum(module.load() for module in app_modules("demo"))
+        # Each app's demo names its English fields plainly (``title``) and its
+        # other languages by code (``title_es``): English must be the active language.
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            created = sum(module.load() for module in app_modules("demo"))
         content_changed()  # a loader may write in bulk, without model signals
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded: {created} records created."))
