@@ -86,7 +86,7 @@ def test_the_feedback_form_showing_its_errors_passes_axe(
     page.goto(live_server.url + prefix + "/feedback/")
     page.check("#id_may_contact")
     page.fill("#id_email", "not-an-email")
-    page.click("button[type=submit]")
+    page.click("form.feedback-form button[type=submit]")
     page.wait_for_selector(".error-summary")
     axe_check()
 
