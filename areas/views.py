@@ -1,6 +1,6 @@
 """Area pages, the progress page and their open-data downloads.
 
-The area page also lists other sections' content about the area (posts, drafts)
+The area page also lists other sections' content about the area (posts, drafts, events)
 through the reverse relations their models declare, so areas import no other app.
 """
 
@@ -70,6 +70,7 @@ def area_detail(request, slug):
         # Other sections' content about the area, through their own visibility rules.
         "posts": area.posts.published()[:5],
         "open_drafts": area.policies.open_for_comment(),
+        "events": area.events.published().upcoming()[:3],
     }
     return render(request, "areas/area_detail.html", context)
 

@@ -82,6 +82,17 @@ We keep:
   itself. It cannot be turned back into the address. We use it only to stop
   one sender from flooding the form.
 
+## When you sign up for email alerts
+
+We keep your email address, what you chose to hear about and the language of
+the emails, only to send you those alerts, and we never share them. Until you
+follow the link in the confirmation email we send that address nothing else,
+and if you do not follow it in time we delete it. When you unsubscribe, by the
+link in any alert or your mail program's unsubscribe button, we delete the
+address at once, with the record of what we sent you. Only the staff who
+manage the alerts can see addresses; other staff see only how many people
+subscribe.
+
 ## Cookies
 
 This website sets only two cookies, and neither follows you to other websites:
@@ -204,6 +215,17 @@ Guardamos:
 - un código revuelto hecho a partir de su dirección de internet, nunca la
   dirección misma. No se puede convertir de nuevo en la dirección. Lo usamos
   solo para que una sola persona no inunde el formulario con mensajes.
+
+## Cuando se suscribe a los avisos por correo
+
+Guardamos su correo electrónico, los temas que escogió y el idioma de los
+correos solo para mandarle esos avisos, y nunca los compartimos. Hasta que
+usted siga el enlace del correo de confirmación no le mandamos nada más, y si
+no lo sigue a tiempo borramos la dirección. Cuando cancela la suscripción, con
+el enlace de cualquier aviso o el botón para cancelar de su programa de
+correo, borramos la dirección enseguida, junto con el registro de lo que le
+mandamos. Solo el personal que administra los avisos puede ver las
+direcciones; el resto del personal solo ve cuántas personas están suscritas.
 
 ## Cookies
 

@@ -93,6 +93,7 @@ class PolicyDetailView(DetailView):
             status = 403
             context["comment_refused"] = True
             context["refused_message"] = request.POST.get("message", "")
+        context["events"] = policy.events.published().upcoming()[:3]
         documents = policy.documents.published() if policy.is_published else policy.documents.all()
         context["documents"] = version_history(documents)
         context["text_history"] = text_changes(policy)

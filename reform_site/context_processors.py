@@ -14,6 +14,7 @@ NAVIGATION = [
     ("areas:progress", _("Progress"), ()),
     ("media_center:list", _("Media Center"), ()),
     ("policies:list", _("Draft Policies & Documents"), ("policies:documents",)),
+    ("events:list", _("Meetings"), ()),
     ("feedback:form", _("Feedback"), ()),
     ("comparisons:list", _("Other Cities"), ()),
 ]

@@ -57,6 +57,20 @@ def retention_periods():
             _("How many messages came from your scrambled code, to stop floods"),
             duration(settings.FEEDBACK_RATE_LIMIT[1]),
         ),
+        (
+            _("Your email address for alerts, until you confirm it"),
+            _("Deleted after %(duration)s if you do not confirm it")
+            % {"duration": duration(settings.ALERTS_CONFIRM_DAYS * 86400)},
+        ),
+        (
+            _("Your email address for alerts and your choices"),
+            _("Until you unsubscribe; then deleted at once"),
+        ),
+        (
+            _("Which alerts we sent to your address"),
+            _("%(duration)s, then only how many were sent")
+            % {"duration": duration(settings.ALERTS_DELIVERY_LOG_DAYS * 86400)},
+        ),
         (_("The csrftoken cookie"), _cookie_lifetime(settings.CSRF_COOKIE_AGE)),
         (
             _("The sessionid cookie"),

@@ -75,6 +75,9 @@ INSTALLED_APPS = [
     "policies",
     "feedback",
     "comparisons",
+    "events",
+    # Above every app whose content it announces (each app's ``alerts`` module).
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -231,6 +234,26 @@ EMAIL_HOST_PASSWORD = env.str("EMAIL_HOST_PASSWORD", default="")
 EMAIL_USE_TLS = env.bool("EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The site's public address (https://reform.example.org), for the links in emails
+# sent by commands, which have no request to take it from (the email alerts).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "")
+
+# Email alerts (alerts/; README "Email alerts"): subscriptions with double opt-in,
+# sent by `manage.py send_alerts` from cron or a timer.
+ALERTS_FROM_EMAIL = env.str("ALERTS_FROM_EMAIL", default=DEFAULT_FROM_EMAIL)
+# How long a confirmation link works; unconfirmed addresses are deleted after it.
+ALERTS_CONFIRM_DAYS = env.int("ALERTS_CONFIRM_DAYS", default=3)
+# A reminder goes out this many days before a draft's last day for comments.
+ALERTS_REMINDER_DAYS = env.int("ALERTS_REMINDER_DAYS", default=3)
+# Emails one run of send_alerts sends at most (run it every few minutes).
+ALERTS_SEND_LIMIT = env.int("ALERTS_SEND_LIMIT", default=500)
+# A failed email is retried after ALERTS_RETRY_SECONDS, doubling each time, this many tries.
+ALERTS_MAX_ATTEMPTS = env.int("ALERTS_MAX_ATTEMPTS", default=6)
+ALERTS_RETRY_SECONDS = env.int("ALERTS_RETRY_SECONDS", default=300)
+# Sent emails are remembered (which alert went to which subscriber) this long; counts stay.
+ALERTS_DELIVERY_LOG_DAYS = env.int("ALERTS_DELIVERY_LOG_DAYS", default=30)
+# SQLite has no row locks: there, one sender at a time holds this file.
+ALERTS_LOCK_FILE = Path(env.str("ALERTS_LOCK_FILE", default=str(VAR_DIR / "send_alerts.lock")))
 
 # Images staff upload (covers and the Markdown editor's, whose preview and upload
 # URLs the site answers itself): checked in media_center/images.py.

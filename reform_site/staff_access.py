@@ -5,13 +5,15 @@ Editors keep the content current, Feedback reviewers triage what residents
 send, Administrators manage staff accounts and the site's settings. A second
 factor (an authenticator app, with backup codes) is required of anyone who can
 read residents' personal data or hand out permissions: superusers, feedback
-reviewers and anyone who can change staff accounts or groups (an administrator
+reviewers, alert managers (who see subscribers' addresses) and anyone who can
+change staff accounts or groups (an administrator
 can make anyone a superuser, so that account is worth as much). Everyone else
 may turn it on for their own account.
 """
 
 from django_otp import devices_for_user
 
+from alerts.access import is_alert_manager
 from feedback.access import is_reviewer
 
 EDITORS_GROUP = "Editors"
@@ -27,6 +29,7 @@ def second_factor_required(user):
     return (
         user.is_superuser
         or is_reviewer(user)
+        or is_alert_manager(user)
         or any(user.has_perm(permission) for permission in ACCOUNT_PERMISSIONS)
     )
 

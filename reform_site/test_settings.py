@@ -20,6 +20,7 @@ STORAGES = {
 MEDIA_ROOT = VAR_DIR / "test-uploads"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+SITE_URL = "http://testserver"
 # Tests measure what a page costs to render; tests/core/test_page_cache.py turns
 # the page cache on where it is what they test.
 PAGE_CACHE_SECONDS = 0

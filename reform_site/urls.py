@@ -69,6 +69,8 @@ urlpatterns += i18n_patterns(
     path("", include("policies.urls")),
     path("feedback/", include("feedback.urls")),
     path("comparisons/", include("comparisons.urls")),
+    path("events/", include("events.urls")),
+    path("alerts/", include("alerts.urls")),
     prefix_default_language=False,
 )
 

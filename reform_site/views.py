@@ -19,6 +19,7 @@ from areas.views import area_cards
 from comparisons.models import ConsentDecree
 from core.fragments import cached
 from core.models import Page
+from events.models import Event
 from media_center.models import Announcement, Post
 from policies.models import Policy
 
@@ -49,6 +50,7 @@ def home(request):
         "posts": Post.objects.published()[:3],
         "open_policies": open_policies[:HOME_OPEN_DRAFTS],
         "more_open_policies": len(open_policies) > HOME_OPEN_DRAFTS,
+        "events": Event.objects.published().upcoming()[:3],
     }
     return render(request, "reform_site/home.html", context)
 

@@ -6,7 +6,9 @@ from django.contrib.auth.models import Group
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice
 
+from alerts.models import Alert
 from areas.models import Area
+from tests.alerts.factories import SubscriptionFactory
 from tests.areas.factories import ComplianceAssessmentFactory
 from tests.factories import PostFactory
 from tests.feedback.factories import FeedbackFactory
@@ -27,7 +29,9 @@ def one_of_everything(demo_content, admin_user):
     """The demo content plus a record of each model it does not load."""
     Group.objects.get_or_create(name="Editors")
     StaticDevice.objects.create(user=admin_user, name="backup")
-    PostFactory()
+    post = PostFactory()
+    Alert.objects.create(source="media_center.post", topic="news", object_id=post.pk, title="A")
+    SubscriptionFactory()
     DocumentFactory(policy=PolicyFactory(title="Use of Force policy", is_published=False))
     FeedbackFactory()
     ComplianceAssessmentFactory(paragraph__area=Area.objects.first())  # and a paragraph
@@ -45,9 +49,10 @@ def test_changelist_add_and_change_pages_load(admin_client, one_of_everything, m
     assert admin_client.get(change).status_code == 200
     add = admin_client.get(reverse(f"admin:{app_label}_{model_name}_add"))
     # Singletons (site settings, the feedback page) and the site's fixed pages: once they
-    # exist there is nothing to add.
-    fixed = {"sitesettings", "feedbackpage", "page"}
-    assert add.status_code == (403 if model_name in fixed else 200)
+    # exist there is nothing to add. Alerts and subscriptions are made by the site and by
+    # residents, never typed in.
+    added_elsewhere = {"sitesettings", "feedbackpage", "page", "alert", "subscription"}
+    assert add.status_code == (403 if model_name in added_elsewhere else 200)
 
 
 def test_site_settings_cannot_be_deleted(admin_client, demo_content):

@@ -19,11 +19,15 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.urls import URLResolver, get_resolver, reverse
 
+from alerts.links import confirm_token, manage_token
+from events.models import Event
 from feedback.abuse import new_form_token
 from feedback.models import Feedback
 from media_center.models import Post
+from tests.alerts.factories import SubscriptionFactory
 from tests.areas.factories import ComplianceAssessmentFactory
 from tests.comparisons.factories import ConsentDecreeFactory
+from tests.events.factories import EventFactory, EventLinkFactory, days_from_now
 from tests.factories import AnnouncementFactory, PostFactory
 from tests.media_center.factories import PostWithCoverFactory
 from tests.policies.factories import DocumentFactory, PolicyFactory
@@ -37,6 +41,7 @@ NOT_PUBLIC = {
     "markdownx_upload": "the admin editor's image upload, staff only",
     "media_center:preview": "a draft post as it will look, staff only",
     "policies:preview": "a draft policy as it will look, staff only",
+    "events:preview": "an event being prepared as it will look, staff only",
 }
 
 # URL parameters that mean the same on every page, with each value to check.
@@ -55,6 +60,12 @@ PAGE_OBJECTS = {
     "policies:detail": ("open_policy", "closed_policy"),
     "comparisons:detail": ("decree",),
     "feedback:sent": ("sent_feedback",),
+    "events:detail": ("upcoming_event", "past_event", "cancelled_event"),
+    "events:ics": ("upcoming_event", "cancelled_event"),
+    "events:preview": ("draft_event",),
+    "alerts:confirm": ("confirmation_link",),
+    "alerts:preferences": ("subscriber_links",),
+    "alerts:unsubscribe": ("subscriber_links",),
 }
 
 # What a browser fetches on its own as it reads the page, by element. Links a
@@ -194,7 +205,20 @@ def build_site(client):
     open_policy = PolicyFactory(open_today=True)
     open_policy.areas.add(area)
     DocumentFactory(policy=open_policy)
+    upcoming_event = EventFactory()
+    upcoming_event.areas.add(area)
+    upcoming_event.policies.add(open_policy)
+    past_event = EventFactory(starts_at=days_from_now(-30))
+    EventLinkFactory(event=past_event)
+    waiting, subscriber = SubscriptionFactory(confirmed_at=None), SubscriptionFactory()
     return SimpleNamespace(
+        upcoming_event=upcoming_event,
+        past_event=past_event,
+        cancelled_event=EventFactory(status=Event.Status.CANCELLED),
+        draft_event=EventFactory(is_published=False),
+        # The links in the emails: their tokens are the URL's parameter.
+        confirmation_link=SimpleNamespace(token=confirm_token(waiting)),
+        subscriber_links=SimpleNamespace(token=manage_token(subscriber)),
         area=area,
         post=post,
         draft_post=PostFactory(status=Post.Status.DRAFT),

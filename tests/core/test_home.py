@@ -104,8 +104,9 @@ def test_home_page_query_count_does_not_grow_with_content(
     client.get("/")
     PostFactory.create_batch(20)
     # The banner, areas and their ratings, decrees, posts, drafts (open, or else the
-    # latest), and the latest report's figures (reports, ratings): the same for any amount.
-    with django_assert_max_num_queries(9):
+    # latest), the latest report's figures (reports, ratings) and the upcoming events:
+    # the same for any amount.
+    with django_assert_max_num_queries(10):
         client.get("/")
 
 

@@ -9,7 +9,9 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 
+from alerts.models import MANAGERS_GROUP
 from feedback.models import REVIEWERS_GROUP
+from tests.alerts.test_privacy_and_admin import alert_managers_group
 from tests.conftest import sign_in_with_second_factor
 from tests.feedback.test_admin import reviewers_group
 
@@ -24,8 +26,12 @@ EDITOR_PAGES = {
     "policies.policy",
     "policies.document",
     "comparisons.consentdecree",
+    "events.event",
 }
 REVIEWER_PAGES = {"feedback.feedback"}
+ALERT_MANAGER_PAGES = {"alerts.subscription"}
+# What was announced and how many it reached: counts, open to all staff.
+EVERY_STAFF_PAGES = {"alerts.alert"}
 ADMINISTRATOR_PAGES = {
     "auth.user",
     "auth.group",
@@ -39,9 +45,10 @@ ADMINISTRATOR_PAGES = {
     "otp_static.staticdevice",
 }
 ROLES = {
-    "Editors": EDITOR_PAGES,
-    REVIEWERS_GROUP: REVIEWER_PAGES,
-    "Administrators": ADMINISTRATOR_PAGES,
+    "Editors": EDITOR_PAGES | EVERY_STAFF_PAGES,
+    REVIEWERS_GROUP: REVIEWER_PAGES | EVERY_STAFF_PAGES,
+    "Administrators": ADMINISTRATOR_PAGES | EVERY_STAFF_PAGES,
+    MANAGERS_GROUP: ALERT_MANAGER_PAGES | EVERY_STAFF_PAGES,
 }
 REGISTERED = {f"{model._meta.app_label}.{model._meta.model_name}" for model in admin.site._registry}
 
@@ -59,6 +66,9 @@ def ensure_roles():
     state = executor.loader.project_state(("reform_site", "0003_staff_roles"))
     roles = import_module("reform_site.migrations.0003_staff_roles")
     roles.create_roles(state.apps, None)
+    state = executor.loader.project_state(("reform_site", "0004_editors_keep_events_current"))
+    events = import_module("reform_site.migrations.0004_editors_keep_events_current")
+    events.grant(state.apps, None)
 
 
 def signed_in_member(client, django_user_model, group_name):
@@ -67,6 +77,8 @@ def signed_in_member(client, django_user_model, group_name):
     user.groups.add(Group.objects.get_or_create(name=group_name)[0])
     if group_name == REVIEWERS_GROUP:
         reviewers_group()  # with its permissions
+    if group_name == MANAGERS_GROUP:
+        alert_managers_group()  # with its permissions
     return sign_in_with_second_factor(client, user)
 
 

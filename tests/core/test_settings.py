@@ -87,10 +87,16 @@ def reported_checks(result):
 
 def test_production_settings_pass_djangos_deployment_checks():
     result = deploy_check(
-        REDIS_URL="redis://127.0.0.1:6379/0", SECURITY_CONTACT="security@reform.example.org"
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        SECURITY_CONTACT="security@reform.example.org",
+        SITE_URL="https://reform.example.org",
     )
     # The two HSTS widenings are a deployment's own choice (see the README).
     assert reported_checks(result) <= {"security.W005", "security.W021"}, result.stderr
+
+
+def test_deployment_check_warns_when_alert_emails_would_have_no_address_for_links():
+    assert "alerts.W001" in reported_checks(deploy_check(SITE_URL=""))
 
 
 def test_deployment_check_warns_when_nobody_is_named_for_security_reports():

@@ -1,7 +1,7 @@
 """Staff sign-in: a password, then a code from an authenticator app where the account needs one.
 
-Superusers, feedback reviewers and administrators (who can grant anything) must
-use a second factor; editors may. Wrong passwords still lock the account
+Superusers, feedback reviewers, alert managers and administrators (who can grant
+anything) must use a second factor; editors may. Wrong passwords still lock the account
 (django-axes) through the two-step sign-in.
 """
 
@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from feedback.models import REVIEWERS_GROUP
 from policies.models import Policy
+from tests.alerts.test_privacy_and_admin import alert_managers_group
 from tests.conftest import sign_in_with_second_factor
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +82,13 @@ def reviewer(django_user_model):
 
 
 @pytest.fixture
+def alert_manager(django_user_model):
+    user = make_user(django_user_model, "alma")
+    user.groups.add(alert_managers_group())
+    return user
+
+
+@pytest.fixture
 def administrator(django_user_model):
     return make_user(django_user_model, "ada", group="Administrators")
 
@@ -94,7 +102,7 @@ def test_the_admin_sign_in_page_is_the_two_factor_sign_in(client):
     assert 'name="auth-password"' in page.content.decode()
 
 
-@pytest.mark.parametrize("role", ["superuser", "reviewer", "administrator"])
+@pytest.mark.parametrize("role", ["superuser", "reviewer", "alert_manager", "administrator"])
 def test_accounts_that_need_a_second_factor_reach_no_admin_page_with_a_password_alone(
     client, role, request
 ):
@@ -108,6 +116,7 @@ def test_accounts_that_need_a_second_factor_reach_no_admin_page_with_a_password_
         reverse("admin:feedback_feedback_changelist"),
         reverse("admin:policies_policy_change", args=[policy.pk]),
         reverse("admin:auth_user_changelist"),
+        reverse("admin:alerts_subscription_changelist"),
         reverse("policies:preview", args=[policy.slug]),
     ]:
         page = client.get(url, follow=True)

@@ -61,7 +61,7 @@ def test_list_pages_query_count_does_not_grow(
 def test_area_page_query_count_does_not_grow(client, clock, django_assert_max_num_queries):
     areas = [AreaFactory(), AreaFactory()]
     count = queries_for(client, areas[0].get_absolute_url(), django_assert_max_num_queries, areas)
-    assert count <= 5
+    assert count <= 6  # the area, its paragraphs and ratings, posts, drafts, upcoming events
 
 
 def test_draft_page_query_count_does_not_grow_with_documents_or_extensions(
@@ -86,4 +86,4 @@ def test_draft_page_query_count_does_not_grow_with_documents_or_extensions(
     grow(10)
     with django_assert_max_num_queries(len(few)):
         client.get(policy.get_absolute_url())
-    assert len(few) <= 6
+    assert len(few) <= 7  # one of them: the upcoming meetings about the draft

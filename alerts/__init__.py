@@ -1,0 +1,1 @@
+"""Email alerts: subscriptions without accounts, and the queue that sends them once."""

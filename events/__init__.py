@@ -1,0 +1,1 @@
+"""Public meetings and hearings, their pages and their iCalendar files."""
