@@ -85,7 +85,7 @@ class ComplianceAssessmentInline(admin.TabularInline):
     """A report's ratings, listed on its admin page."""
 
     model = ComplianceAssessment
-    fields = ["report", "level", "note"]
+    fields = ["report", "level", "note", "source"]
     extra = 0
     # A note is a line or two; a full-size box per rating made the page unusable.
     formfield_overrides = {
@@ -205,9 +205,11 @@ class MonitoringReportAdmin(HistoryAdmin, CSVImportMixin, admin.ModelAdmin):
             {
                 "description": _(
                     "Shown only while the report has no per-paragraph ratings; once "
-                    "ratings are imported the summary is computed from them."
+                    "ratings are imported the summary is computed from them, unless they "
+                    "cover only some paragraphs."
                 ),
                 "fields": [
+                    "ratings_are_partial",
                     "paragraphs_assessed",
                     "figures_as",
                     ("preliminary", "secondary", "full"),

@@ -1,8 +1,13 @@
-"""The demo's areas (the seed page's ten) and Chicago's monitoring reports.
+"""The demo's areas (the seed page's ten and two more parts of the decree), Chicago's
+monitoring reports, the paragraphs public sources place, and the Police Board's ratings.
 
-Only the summary figures the monitor published (as reported, with a source
-link and a confidence note) are loaded; no per-paragraph rating is invented.
-Loaded by ``manage.py load_demo_content``.
+Everything comes from the data files in ``areas/data/``, each fact with the
+page it came from (and, in a ``research_note`` column for staff, why one source
+was preferred to another). The reports carry the summary figures as published,
+with their source and a plain note saying where the figures come from; the only
+per-paragraph ratings are the ones the Police Board's page gives for two
+reports. Loaded by ``manage.py load_demo_content``, which creates what is
+missing and never changes what exists.
 """
 
 import csv
@@ -15,7 +20,7 @@ from django.utils.text import slugify
 
 from core.demo import add_missing_translations
 
-from .models import Area, MonitoringReport
+from .models import Area, ComplianceAssessment, MonitoringReport, Paragraph
 
 # The seed page's areas, in its order, with their Spanish (docs/glossary-es.md).
 AREAS = [
@@ -168,7 +173,57 @@ AREAS = [
     },
 ]
 
-REPORTS_CSV = Path(__file__).resolve().parent / "data" / "chicago-monitoring-reports.csv"
+# Two parts of the decree the seed page does not show as areas: named by the City
+# (its list of the decree's areas) and by the monitor (the 2023 stipulation).
+AREAS += [
+    {
+        "title": "Implementation, Enforcement & Monitoring",
+        "summary": (
+            "How the court and the Independent Monitor keep track of the decree: the monitor's "
+            "reports every six months, its special reports and its comprehensive assessments."
+        ),
+        "body": (
+            "The City lists this part of the decree beside the ten areas above. It sets out "
+            "how the Independent Monitoring Team checks the City's work and reports to the "
+            "court.\n\n"
+            "Sources: [the City's page on the consent decree]"
+            "(https://chicago.gov/city/en/sites/police-reform/home/consent-decree.html), "
+            "[the monitor's reports page](https://cpdmonitoringteam.com/reports-information/)."
+        ),
+        "title_es": "Implementación, cumplimiento y monitoreo",
+        "summary_es": (
+            "Cómo el tribunal y el Monitor Independiente siguen el decreto: los informes del "
+            "monitor cada seis meses, sus informes especiales y sus evaluaciones integrales."
+        ),
+    },
+    {
+        "title": "Investigatory Stops & Pat-Downs",
+        "summary": (
+            "Rules for stopping people on the street, patting them down and enforcing the "
+            "City's loitering laws, added to the decree in June 2023 as paragraphs 800 to 877."
+        ),
+        "body": (
+            "The City and the Illinois Attorney General agreed on this new part of the decree "
+            "in June 2023, and the court approved it on June 27, 2023. The court then held a "
+            "public hearing by video on August 9, 2023, to hear from people affected by it. "
+            "The monitor began rating these paragraphs in its ninth report.\n\n"
+            "Sources: [the monitor's notice of the August 2023 hearing]"
+            "(https://cpdmonitoringteam.com/virtual-public-hearing-wednesday-august-9-2023/), "
+            "[the monitor's news and updates](https://cpdmonitoringteam.com/news-and-updates)."
+        ),
+        "title_es": "Detenciones para investigar y cacheos",
+        "summary_es": (
+            "Reglas para detener a personas en la calle, cachearlas y aplicar las leyes de la "
+            "ciudad contra el merodeo, añadidas al decreto en junio de 2023 como los párrafos "
+            "800 a 877."
+        ),
+    },
+]
+
+DATA = Path(__file__).resolve().parent / "data"
+REPORTS_CSV = DATA / "chicago-monitoring-reports.csv"
+PARAGRAPHS_CSV = DATA / "chicago-paragraphs.csv"
+RATINGS_CSV = DATA / "chicago-police-board-ratings.csv"
 
 
 def short_title(title):
@@ -210,12 +265,70 @@ def load_reports(path=REPORTS_CSV):
                     "full": _number(row["full"]),
                     "notes": row["notes"],
                     "figures_source": row["source"],
-                    "confidence": row["confidence"] or "not stated",
+                    "confidence": row["confidence"],
+                    "link": row["link"],
                     "is_published": True,
                 },
             )
             created += made
     return created
+
+
+def _rows(path):
+    with Path(path).open(newline="", encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def load_paragraphs(path=PARAGRAPHS_CSV):
+    """Create the paragraphs a source places in an area that do not exist yet, by number.
+
+    Only paragraphs a public source places are loaded, with short titles in our
+    own words where the source says what they are about; the rest of the decree's
+    structure is not guessed.
+    """
+    areas = {area.slug: area for area in Area.objects.all()}
+    existing = set(Paragraph.objects.values_list("number", flat=True))
+    new = [
+        Paragraph(number=int(row["number"]), area=areas[row["area"]], title=row["title"])
+        for row in _rows(path)
+        if int(row["number"]) not in existing and row["area"] in areas
+    ]
+    Paragraph.objects.bulk_create(new)
+    return len(new)
+
+
+def load_ratings(path=RATINGS_CSV):
+    """Create the per-paragraph ratings a public page gives that do not exist yet.
+
+    A report rated this way has only some of its paragraphs' ratings, so it is
+    marked as such and keeps its decree-wide published figures.
+    """
+    rows = _rows(path)
+    reports = {
+        report.title: report
+        for report in MonitoringReport.objects.filter(title__in={row["report"] for row in rows})
+    }
+    paragraphs = {paragraph.number: paragraph for paragraph in Paragraph.objects.all()}
+    existing = set(ComplianceAssessment.objects.values_list("report_id", "paragraph__number"))
+    new = []
+    for row in rows:
+        report, number = reports.get(row["report"]), int(row["paragraph"])
+        if report is None or number not in paragraphs or (report.pk, number) in existing:
+            continue
+        new.append(
+            ComplianceAssessment(
+                report=report,
+                paragraph=paragraphs[number],
+                level=row["level"],
+                source=row["source"],
+            )
+        )
+    if new:
+        MonitoringReport.objects.filter(
+            pk__in={rating.report_id for rating in new}, ratings_are_partial=False
+        ).exclude(assessments__isnull=False).update(ratings_are_partial=True)
+    ComplianceAssessment.objects.bulk_create(new)
+    return len(new)
 
 
 def load_areas():
@@ -237,5 +350,5 @@ def load_areas():
 
 
 def load():
-    """The areas, then the reports; return how many records were created."""
-    return load_areas() + load_reports()
+    """The areas, reports, paragraphs and ratings; return how many records were created."""
+    return load_areas() + load_reports() + load_paragraphs() + load_ratings()

@@ -8,6 +8,7 @@ which are labelled as published figures wherever they appear.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from urllib.parse import urlsplit
 
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
@@ -166,9 +167,10 @@ def report_summaries():
     """Every published report's summary, oldest first. Two queries."""
     reports = list(MonitoringReport.objects.published())
     counts = rating_counts(ComplianceAssessment.objects.published())
+    # A report whose ratings are only some paragraphs' keeps its decree-wide published figures.
     return [
         summary_from_counts(report, counts[report.pk])
-        if report.pk in counts
+        if report.pk in counts and not report.ratings_are_partial
         else summary_from_published(report)
         for report in reports
     ]
@@ -321,12 +323,25 @@ class ParagraphRow:
 
 
 @dataclass
+class RatingSource:
+    """A page that published some of a report's ratings (a City department's page, say)."""
+
+    report: MonitoringReport
+    link: str
+
+    @property
+    def host(self):
+        return (urlsplit(self.link).hostname or self.link).removeprefix("www.")
+
+
+@dataclass
 class AreaProgress:
     """What an area's page shows about its paragraphs."""
 
     reports: list  # published reports that rated any of the area's paragraphs
     movement: list  # StackRow per report
     paragraphs: list  # ParagraphRow
+    sources: list = field(default_factory=list)  # RatingSource, report by report
 
     @property
     def latest(self):
@@ -345,13 +360,16 @@ def area_progress(area):
     rows = (
         ComplianceAssessment.objects.published()
         .filter(paragraph__area=area)
-        .values("paragraph_id", "level", "note", *REPORT_FIELDS)
+        .values("paragraph_id", "level", "note", "source", *REPORT_FIELDS)
     )
     levels = {level.value: level for level in Level}
+    sources = defaultdict(set)  # report_id -> pages the ratings were published on
     for row in rows:
         report_id = row["report_id"]
         if report_id not in reports:
             reports[report_id] = _report(row)
+        if row["source"]:
+            sources[report_id].add(row["source"])
         level = levels[row["level"]]
         ratings[row["paragraph_id"]][report_id] = (level, row["note"])
         per_report[report_id][level] += 1
@@ -364,7 +382,10 @@ def area_progress(area):
         )
         for paragraph in paragraphs
     ]
-    return AreaProgress(reports, movement, paragraph_rows)
+    rating_sources = [
+        RatingSource(report, link) for report in reports for link in sorted(sources[report.pk])
+    ]
+    return AreaProgress(reports, movement, paragraph_rows, rating_sources)
 
 
 @dataclass

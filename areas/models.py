@@ -185,6 +185,15 @@ class MonitoringReport(models.Model):
         help_text=_("“verified”, “approximate”, or what is uncertain about the figures."),
     )
     notes = models.TextField(blank=True, help_text=_("What residents should know, plain text."))
+    ratings_are_partial = models.BooleanField(
+        _("ratings cover only some paragraphs"),
+        default=False,
+        help_text=_(
+            "Tick when the ratings entered for this report are only some of the monitor's (one "
+            "department's paragraphs, say): the decree-wide figures then stay the published "
+            "ones, and the ratings show on their areas' pages."
+        ),
+    )
 
     objects = MonitoringReportQuerySet.as_manager()
     history = HistoricalRecords()
@@ -253,6 +262,13 @@ class ComplianceAssessment(models.Model):
     )
     level = models.CharField(max_length=20, choices=Level)
     note = models.TextField(blank=True, help_text=_("Plain text, shown with the rating."))
+    source = models.URLField(
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Where the rating was published, when not in the report itself: the exact page."
+        ),
+    )
 
     objects = ComplianceAssessmentQuerySet.as_manager()
     history = HistoricalRecords()

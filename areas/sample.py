@@ -45,13 +45,16 @@ def generate(paragraphs=800, reports=12, seed=1, start=datetime.date(2019, 3, 1)
             )
             for n in range(1, 11)
         ]
-    in_the_way = Paragraph.objects.filter(number__lte=paragraphs)
-    if in_the_way.exclude(title__startswith=SAMPLE_TITLE).exists():
-        raise RealDataInTheWay(
-            f"Paragraphs numbered 1 to {paragraphs} exist and are not sample data; "
-            "generate sample data in a fresh database."
-        )
-    in_the_way.delete()
+    Paragraph.objects.filter(title__startswith=SAMPLE_TITLE).delete()
+    # Real paragraphs (the demo's, or staff's) keep their numbers and their ratings;
+    # the sample takes the first numbers they leave free.
+    taken = set(Paragraph.objects.values_list("number", flat=True))
+    numbers = []
+    n = 0
+    while len(numbers) < paragraphs:
+        n += 1
+        if n not in taken:
+            numbers.append(n)
     made = Paragraph.objects.bulk_create(
         Paragraph(
             number=n,
@@ -59,7 +62,7 @@ def generate(paragraphs=800, reports=12, seed=1, start=datetime.date(2019, 3, 1)
             title=f"{SAMPLE_TITLE} {n}",
             text=f"The text of sample paragraph {n}.",
         )
-        for n in range(1, paragraphs + 1)
+        for n in numbers
     )
     made_reports = []
     for n in range(1, reports + 1):

@@ -216,13 +216,13 @@ class ParagraphChart(Chart):
             "count": decree.paragraph_count
         }
         if decree.paragraph_count_unverified:
-            text = _("%(count)s (unverified)") % {"count": text}
+            text = _("%(count)s (not confirmed)") % {"count": text}
         return text
 
     @property
     def title(self):
         return _(
             "Number of paragraphs in each decree, for the %(known)s of %(count)s decrees "
-            "whose count is known. Striped bars are counts not yet verified. The table "
+            "whose count is known. Striped bars are counts not yet confirmed by a source. The table "
             "after the chart gives the same figures."
         ) % {"known": self.known_count, "count": len(self.bars)}

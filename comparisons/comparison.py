@@ -101,7 +101,7 @@ class Comparison:
                 unverified.insert(0, self.reference.city)
             if unverified:
                 sentences.append(
-                    _("Not verified: the paragraph count for %(cities)s.")
+                    _("Not confirmed by a source yet: the paragraph count for %(cities)s.")
                     % {"cities": ", ".join(unverified)}
                 )
         return sentences

@@ -147,7 +147,19 @@ class SiteSettingsAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """One record: staff may change it but neither add a second nor delete it."""
 
     fieldsets = [
-        (None, {"fields": ["site_name", "city", "department", "tagline", "accent_color"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "site_name",
+                    "city",
+                    "department",
+                    "tagline",
+                    "accent_color",
+                    "monitor_reports_url",
+                ]
+            },
+        ),
         ("What we are doing", {"fields": ["what_heading", "what_intro"]}),
         (
             "Ways to get involved",

@@ -16,6 +16,7 @@ SITE = {
     "site_name": "Chicago Police Reform",
     "city": "Chicago",
     "department": "Chicago Police Department",
+    "monitor_reports_url": "https://cpdmonitoringteam.com/reports-information/",
     "tagline": "Follow the Chicago Police Department's reform under the federal consent decree.",
     "what_heading": "What We Are Doing",
     "what_intro": (

@@ -71,6 +71,16 @@ class SiteSettings(SingletonModel):
         ),
     )
 
+    monitor_reports_url = models.URLField(
+        _("the monitor's reports page"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "The page where the independent monitor publishes its reports. Pages that have "
+            "no figures or copy of a report yet send residents there meanwhile."
+        ),
+    )
+
     what_heading = models.CharField(_("“What we are doing” heading"), max_length=120)
     what_intro = MarkdownField(_("“What we are doing” introduction"), blank=True)
 

@@ -1,5 +1,7 @@
 """Posts (press releases, news, updates, events) and the home page's announcement."""
 
+import datetime
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Q
@@ -95,6 +97,11 @@ class PostQuerySet(models.QuerySet):
         Every public list, page, feed and sitemap starts from this.
         """
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=now or timezone.now())
+
+    def recent(self, days=90, now=None):
+        """Posts published in the last ``days`` days: what the home page calls recent."""
+        now = now or timezone.now()
+        return self.filter(published_at__gt=now - datetime.timedelta(days=days))
 
     def in_category(self, category):
         """Posts of ``category``; all posts when it is blank or not a category."""

@@ -74,7 +74,7 @@ class DocumentInline(TranslationStackedInline):
 
     model = Document
     extra = 0
-    fields = ["title", "file", "kind", "published_on", "supersedes"]
+    fields = ["title", "file", "link", "kind", "published_on", "supersedes"]
     show_change_link = True
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
@@ -182,21 +182,23 @@ class PolicyAdmin(HistoryAdmin, CheckboxAreasMixin, TranslatedAdmin, MarkdownxMo
 
 @admin.register(Document)
 class DocumentAdmin(HistoryAdmin, CheckboxAreasMixin, TranslatedAdmin):
-    """The document library: files, kinds, dates and versions."""
+    """The document library: files or links to official copies, kinds, dates and versions."""
 
     form = keeps_uploads_form(Document)
     formfield_overrides = {models.FileField: {"widget": KeptAdminFileWidget}}
 
     list_display = ["title", "kind", "published_on", "policy", "size"]
     list_filter = ["kind", "published_on", "areas"]
-    search_fields = ["title", "policy__title", "policy__number"]
+    search_fields = ["title", "docket_number", "policy__title", "policy__number"]
     autocomplete_fields = ["policy", "supersedes"]
     list_select_related = ["policy"]
     date_hierarchy = "published_on"
     fields = [
         "title",
         "file",
+        "link",
         "kind",
+        ("filed_on", "docket_number"),
         "published_on",
         "policy",
         "monitoring_report",
@@ -206,4 +208,6 @@ class DocumentAdmin(HistoryAdmin, CheckboxAreasMixin, TranslatedAdmin):
 
     @admin.display(description=_("size"), ordering="file_size")
     def size(self, document):
+        if document.is_external:
+            return _("link to %(host)s") % {"host": document.link_host}
         return filesizeformat(document.file_size)

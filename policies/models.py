@@ -2,6 +2,7 @@
 
 import secrets
 from pathlib import PurePath
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -343,24 +344,50 @@ def document_upload_to(instance, filename):
 
 
 class Document(models.Model):
-    """A file in the document library: a draft or adopted policy, a monitoring report.
+    """A document in the library: a draft or adopted policy, a monitoring report, a filing.
 
-    A new version of a document is a new record that names the one it
-    replaces, so earlier versions stay downloadable as the version history.
+    Either a PDF the site keeps or a link to the official copy elsewhere (the
+    court's docket, the monitor's site, the City's site); every list, search
+    and page treats both alike through ``url``. A new version of a document is
+    a new record that names the one it replaces, so earlier versions stay
+    downloadable as the version history.
     """
 
     class Kind(models.TextChoices):
         DRAFT_POLICY = "draft", _("Draft policy")
         ADOPTED_POLICY = "adopted", _("Adopted policy")
         MONITORING_REPORT = "monitoring", _("Monitoring report")
+        COURT_FILING = "court", _("Court filing")
         OTHER = "other", _("Other")
 
     title = models.CharField(max_length=200)
     file = models.FileField(
         upload_to=document_upload_to,
         max_length=200,
+        blank=True,
         validators=[validate_document_file],
-        help_text=_("A PDF."),
+        help_text=_("A PDF. Leave empty when the document is a link to an official copy."),
+    )
+    link = models.URLField(
+        _("link to the official copy"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Instead of a file: the exact page of the official copy (the court's docket, the "
+            "monitor's site, the City's site), never a site's home page."
+        ),
+    )
+    filed_on = models.DateField(
+        _("filing date"),
+        null=True,
+        blank=True,
+        help_text=_("For a court filing: the day it was filed with the court."),
+    )
+    docket_number = models.CharField(
+        _("docket number"),
+        max_length=40,
+        blank=True,
+        help_text=_("For a court filing: its number on the court's docket, such as 702."),
     )
     file_size = models.PositiveBigIntegerField(editable=False, default=0)
     kind = models.CharField(max_length=12, choices=Kind, default=Kind.OTHER)
@@ -414,11 +441,43 @@ class Document(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        if self.file:
-            self.file_size = self.file.size
+        self.file_size = self.file.size if self.file else 0
         super().save(*args, **kwargs)
 
+    @property
+    def url(self):
+        """Where the document opens: the kept file, or the official copy elsewhere."""
+        return self.file.url if self.file else self.link
+
+    @property
+    def is_external(self):
+        """Whether the document opens on another website."""
+        return not self.file and bool(self.link)
+
+    @property
+    def link_host(self):
+        """The other website's name, such as ``cpdmonitoringteam.com``."""
+        return (urlsplit(self.link).hostname or "").removeprefix("www.")
+
     def clean(self):
+        if bool(self.file) == bool(self.link):
+            raise ValidationError(
+                {
+                    "link": _(
+                        "Upload the document as a PDF or give the link to its official copy, "
+                        "one of the two."
+                    )
+                }
+            )
+        if self.link and urlsplit(self.link).path in ("", "/"):
+            raise ValidationError(
+                {
+                    "link": _(
+                        "This is a website's home page. Give the address of the page that "
+                        "holds the document itself."
+                    )
+                }
+            )
         if self.monitoring_report_id and self.kind != self.Kind.MONITORING_REPORT:
             raise ValidationError(
                 {

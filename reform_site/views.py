@@ -47,7 +47,9 @@ def home(request):
         "latest_draft": latest_draft,
         "area_cards": area_cards()[0],
         "decrees": ConsentDecree.objects.for_home(),
-        "posts": Post.objects.published()[:3],
+        # Recent posts only: the history of the decree is in the Media Center, a link away.
+        "posts": Post.objects.published().recent()[:3],
+        "has_older_posts": Post.objects.published().exists(),
         "open_policies": open_policies[:HOME_OPEN_DRAFTS],
         "more_open_policies": len(open_policies) > HOME_OPEN_DRAFTS,
         "events": Event.objects.published().upcoming()[:3],
