@@ -98,11 +98,6 @@ class PostQuerySet(models.QuerySet):
         """
         return self.filter(status=Post.Status.PUBLISHED, published_at__lte=now or timezone.now())
 
-    def recent(self, days=90, now=None):
-        """Posts published in the last ``days`` days: what the home page calls recent."""
-        now = now or timezone.now()
-        return self.filter(published_at__gt=now - datetime.timedelta(days=days))
-
     def in_category(self, category):
         """Posts of ``category``; all posts when it is blank or not a category."""
         if category in Post.Category.values:
@@ -113,6 +108,9 @@ class PostQuerySet(models.QuerySet):
         """Posts related to ``area`` (an Area or its id), in one query."""
         return self.filter(areas=area)
 
+
+# How long the home page calls a post recent.
+RECENT_DAYS = 90
 
 # Addresses under /media-center/ that a post's slug would collide with.
 RESERVED_SLUGS = {"feed"}
@@ -229,6 +227,10 @@ class Post(models.Model):
 
     def get_preview_url(self):
         return reverse("media_center:preview", args=[self.slug])
+
+    def is_recent(self, now=None):
+        """Whether the home page lists the post among the recent ones (RECENT_DAYS)."""
+        return self.published_at > (now or timezone.now()) - datetime.timedelta(days=RECENT_DAYS)
 
     def is_public(self, now=None):
         """Whether residents can see the post at ``now``."""

@@ -248,6 +248,14 @@ class Policy(models.Model):
         """True once the last day for comments (extensions included) is over."""
         return bool(self.comment_opens) and local_today(now) > self.last_day
 
+    @property
+    def what_we_heard_is_due(self):
+        """Whether "What we heard" shows: once the window has closed, or at once for a
+        draft taken out of comment without a window (one whose window was never recorded)."""
+        if self.comment_opens:
+            return self.window_has_closed()
+        return self.status != self.Status.OPEN
+
     def window_not_yet_open(self, now=None):
         return bool(self.comment_opens) and local_today(now) < self.comment_opens
 

@@ -37,6 +37,7 @@ def home(request):
     open_policies = list(
         Policy.objects.open_for_comment().order_by("closes_on", "title")[: HOME_OPEN_DRAFTS + 1]
     )
+    latest_posts = list(Post.objects.published()[:3])
     latest_draft = None
     if not open_policies:
         latest_draft = Policy.objects.published().order_by("-comment_opens", "-created").first()
@@ -48,8 +49,8 @@ def home(request):
         "area_cards": area_cards()[0],
         "decrees": ConsentDecree.objects.for_home(),
         # Recent posts only: the history of the decree is in the Media Center, a link away.
-        "posts": Post.objects.published().recent()[:3],
-        "has_older_posts": Post.objects.published().exists(),
+        "posts": [post for post in latest_posts if post.is_recent()],
+        "has_older_posts": bool(latest_posts),
         "open_policies": open_policies[:HOME_OPEN_DRAFTS],
         "more_open_policies": len(open_policies) > HOME_OPEN_DRAFTS,
         "events": Event.objects.published().upcoming()[:3],

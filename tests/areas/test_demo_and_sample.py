@@ -4,7 +4,7 @@ import csv
 import io
 
 import pytest
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 
 from areas.demo import REPORTS_CSV
 from areas.models import ComplianceAssessment, MonitoringReport, Paragraph
@@ -26,14 +26,37 @@ def test_demo_loads_every_published_report_with_its_source_and_confidence(demo_c
         assert report.figures_source == row["source"]
         assert report.confidence == row["confidence"]
         assert report.notes == row["notes"]
+        assert report.link == row["link"]
     imr4 = MonitoringReport.objects.get(title="Independent Monitoring Report 4")
     assert (imr4.figures_as, imr4.paragraphs_assessed, int(imr4.preliminary)) == ("count", 519, 182)
     assert imr4.short_title == "IMR 4"
 
 
-def test_demo_invents_no_paragraph_ratings(demo_content):
-    assert not ComplianceAssessment.objects.exists()
-    assert not Paragraph.objects.exists()
+def test_demo_ratings_are_only_the_police_boards_as_its_page_gives_them(demo_content):
+    ratings = ComplianceAssessment.objects.select_related("report", "paragraph")
+    by_report = {}
+    for rating in ratings:
+        by_report.setdefault(rating.report.short_title, {})[rating.paragraph.number] = rating.level
+        assert (
+            rating.source
+            == "https://www.chicago.gov/city/en/depts/cpb/supp_info/consent-decree.html"
+        )
+        assert rating.report.ratings_are_partial
+    assert set(by_report) == {"IMR 6", "IMR 10"}
+    # IMR 6: 14 paragraphs, 10 full, 1 secondary, 3 preliminary; IMR 10: 13, 10 full, 3 preliminary.
+    assert len(by_report["IMR 6"]) == 14 and len(by_report["IMR 10"]) == 13
+    assert list(by_report["IMR 6"].values()).count("full") == 10
+    assert by_report["IMR 6"][543] == "secondary" and by_report["IMR 10"][543] == "full"
+    assert {by_report["IMR 10"][n] for n in (540, 541, 542)} == {"preliminary"}
+    assert 531 not in by_report["IMR 10"]
+
+
+def test_demo_paragraphs_are_only_those_a_source_places(demo_content):
+    numbers = set(Paragraph.objects.values_list("number", flat=True))
+    assert {53, 54, 55, 498, 531, 565, 657, 661, 800, 877} <= numbers
+    assert not numbers & {1, 100, 400, 566, 700, 799, 878}
+    assert Paragraph.objects.get(number=532).area.slug == "accountability-transparency"
+    assert Paragraph.objects.filter(number__range=(800, 877)).count() == 78
 
 
 def test_loading_the_demo_twice_changes_no_report(demo_content):
@@ -64,8 +87,13 @@ def test_sample_generator_makes_labelled_sample_data(db):
     assert ComplianceAssessment.objects.count() == 90
 
 
-def test_sample_generator_refuses_to_touch_real_paragraphs(db):
-    ParagraphFactory(number=5, title="Sanctity of life")
-    with pytest.raises(CommandError, match="not sample data"):
-        call_command("generate_sample_progress", "--paragraphs", "30", stdout=io.StringIO())
+def test_sample_generator_leaves_real_paragraphs_and_their_numbers_alone(db):
+    real = ParagraphFactory(number=5, title="Sanctity of life")
+    call_command("generate_sample_progress", "--paragraphs", "30", stdout=io.StringIO())
+    real.refresh_from_db()
+    assert real.title == "Sanctity of life"
+    assert not real.assessments.exists()
+    sample = Paragraph.objects.exclude(pk=real.pk)
+    assert sample.count() == 30
+    assert 5 not in set(sample.values_list("number", flat=True))
     assert Paragraph.objects.get(number=5).title == "Sanctity of life"

@@ -5,10 +5,12 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.formats import reset_format_cache
 
 from areas.models import Level
+from core.models import SiteSettings
 from tests.areas.factories import (
     ComplianceAssessmentFactory,
     MonitoringReportFactory,
@@ -163,19 +165,40 @@ def test_ratings_replace_the_published_figures_of_the_same_report(client, db):
     assert "Computed from the monitor" in client.get(URL).content.decode()
 
 
-def test_reports_show_their_source_link_and_confidence_note(client, db):
+def test_reports_say_plainly_where_their_figures_come_from_with_the_detail_behind_a_click(
+    client, db
+):
     MonitoringReportFactory(
         title="Independent Monitoring Report 6",
         figures_as="percent",
         full=5,
         figures_source="https://news.example.org/imr6",
-        confidence="approximate",
-        notes="Preliminary figure is probably at least preliminary.",
+        confidence="These figures come from news coverage of the report, not from the report itself.",
+        notes="Full compliance stayed at 5%.",
     )
     html = client.get(URL).content.decode()
-    assert 'href="https://news.example.org/imr6"' in html
-    assert "Confidence in these figures: approximate" in visible_text(html)
-    assert "Preliminary figure is probably at least preliminary." in html
+    report = html[html.index('<li id="report-') :]
+    assert re.search(
+        r'<p class="unverified">These figures come from news coverage of the report, '
+        r"not from the report itself\.</p>",
+        report,
+    )
+    details = report[report.index("<details") : report.index("</details>")]
+    assert "More about these figures" in details
+    assert "Full compliance stayed at 5%." in details
+    assert 'href="https://news.example.org/imr6"' in details
+
+
+def test_a_report_without_a_copy_points_to_the_monitors_reports_page(client, db):
+    SiteSettings.objects.update_or_create(
+        pk=1, defaults={"monitor_reports_url": "https://monitor.example.org/reports/"}
+    )
+    cache.clear()
+    MonitoringReportFactory(figures_as="percent", full=5)
+    words = visible_text(client.get(URL))
+    assert "This site has no copy of this report yet." in words
+    html = client.get(URL).content.decode()
+    assert 'href="https://monitor.example.org/reports/"' in html
 
 
 def test_breakdown_by_area_uses_the_latest_report_with_ratings(client, db):
@@ -233,6 +256,12 @@ def test_demo_progress_page_shows_the_published_figures_with_their_sources(clien
     assert "281 (54%)" in html  # IMR 5: 281 of 523 paragraphs assessed, published as a count
     assert "Independent Monitoring Report 11" in html
     assert "34%" in html  # IMR 11: published as a percentage
-    assert 'href="https://news.wttw.com/2025/04/11/"' in html
-    assert "Confidence in these figures: approximate" in visible_text(html)
+    assert (
+        'href="https://news.wttw.com/2025/04/11/after-6-years-cpd-now-compliance-16-consent-decree-monitors"'
+        in html
+    )
+    assert "These figures come from news coverage of the report" in visible_text(html)
+    # The Police Board's ratings are only some paragraphs': the decree-wide figures of
+    # IMR 6 and IMR 10 stay the published ones, and there is no breakdown by area.
     assert "No paragraph-by-paragraph ratings have been published yet" in html
+    assert "Computed from the monitor" not in html

@@ -55,7 +55,7 @@ def test_the_paragraph_table_matches_the_data_most_first_unknown_last(client, ci
     table = between(page(client), 'id="paragraphs-table">', "</table>")
     assert rows(table) == [
         ["Chicago This site’s decree", "799"],
-        ["Camden", "500 unverified"],
+        ["Camden", "500 not confirmed"],
         ["Akron", "300"],
         ["Dayton", "100"],
         ["Boise", "Not known"],
@@ -101,7 +101,7 @@ def test_paragraph_bars_are_as_long_as_the_counts(client, cities):
     assert drawn["camden"][2] == "unverified"
     assert drawn["akron"][2] == "counted"
     chart = svg(page(client), "paragraphs-title")
-    assert "500 paragraphs (unverified)" in chart
+    assert "500 paragraphs (not confirmed)" in chart
     assert "count not known" in chart
 
 

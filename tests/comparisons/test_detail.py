@@ -24,7 +24,7 @@ def los_angeles(db, today):
         judge="Gary A. Feess",
         notes="Replaced by a *transition agreement* in 2009.\n\n<script>alert(1)</script>",
         sources="https://www.lapdonline.org/\nhttps://example.org/order.pdf",
-        confidence="dates and monitor verified; paragraph count unverified",
+        confidence="The paragraph count has not been confirmed by a source.",
         paragraph_count_unverified=True,
     )
 
@@ -50,12 +50,11 @@ def test_the_page_shows_notes_people_dates_and_sources(client, los_angeles):
 
 def test_unverified_facts_are_called_out_on_the_page(client, los_angeles):
     words = visible_text(client.get(los_angeles.get_absolute_url()))
-    assert (
-        "Not every fact on this page is verified. Dates and monitor verified; "
-        "paragraph count unverified." in words
-    )
-    assert "Marked “unverified” below: paragraph count." in words
-    assert "Paragraphs 184 unverified" in words
+    assert "Some facts on this page have not been confirmed by a source yet." in words
+    # The detail is one click away, in plain words.
+    assert "Which facts The paragraph count has not been confirmed by a source." in words
+    assert "Marked “not confirmed” below: paragraph count." in words
+    assert "Paragraphs 184 not confirmed" in words
     assert "Monitor Michael Cherkasky (Kroll) Judge" in words  # the monitor is not flagged
 
 
@@ -63,7 +62,7 @@ def test_a_verified_decree_says_its_facts_were_checked(client, db):
     decree = ConsentDecreeFactory()
     words = visible_text(client.get(decree.get_absolute_url()))
     assert "The facts on this page have been checked against the sources listed below." in words
-    assert "unverified" not in words
+    assert "not confirmed" not in words
 
 
 def test_an_active_decree_counts_to_today_and_moves_on(client, db, today):

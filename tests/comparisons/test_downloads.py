@@ -114,7 +114,7 @@ def test_the_demo_data_downloads_whole(client, demo_content):
     _, rows = download_csv(client)
     assert len(data["decrees"]) == len(rows) == ConsentDecree.objects.count() == 10
     los_angeles = next(row for row in rows if row["city"] == "Los Angeles")
-    assert los_angeles["unverified_facts"] == "ended paragraph_count"
+    assert los_angeles["unverified_facts"] == "paragraph_count"
     assert los_angeles["paragraph_count"] == "184"
 
 

@@ -132,7 +132,7 @@ def test_rows_show_the_facts_a_resident_compares(client, cities):
         "1 Jan 2010",
         "1 Jan 2014",
         "4.0",
-        "500 unverified",
+        "500 not confirmed",
         "Baker",
         "Terminated",
         "c.example.org",
@@ -144,7 +144,7 @@ def test_rows_show_the_facts_a_resident_compares(client, cities):
 
 def test_rows_with_unverified_facts_are_flagged_and_the_others_are_not(client, cities):
     table = rows(comparison_table(client.get(URL).content.decode()))
-    flagged = {row[0].split(" ")[0] for row in table if "Some facts unverified" in row[0]}
+    flagged = {row[0].split(" ")[0] for row in table if "Some facts not confirmed" in row[0]}
     assert flagged == {"Camden"}
 
 
@@ -176,7 +176,7 @@ def test_the_summary_sentences_come_from_the_data(client, cities, today):
         "Chicago’s decree has 799 paragraphs; the 3 other decrees with a known count "
         "have between 100 and 500." in html
     )
-    assert "Not verified: the paragraph count for Camden." in html
+    assert "Not confirmed by a source yet: the paragraph count for Camden." in html
 
     cities["Dayton"].ended = datetime.date(2024, 1, 1)
     cities["Dayton"].status = "terminated"

@@ -57,7 +57,8 @@ def test_home_page_shows_verified_facts_where_the_seed_disagrees(client, demo_co
     assert "490 paragraphs" not in text
     assert "2013–2025" in text  # New Orleans, ended 2025
     assert "2012–2025" in text  # Seattle, ended 2025
-    assert "Not all facts verified" in text  # Los Angeles' paragraph count is unverified
+    # Los Angeles' paragraph count is not confirmed: said plainly, the detail one click away.
+    assert "Some facts not confirmed yet The paragraph count has not been confirmed" in text
 
 
 def test_home_page_shows_the_media_empty_state(client, demo_content):

@@ -44,7 +44,8 @@ def test_atom_feed_is_well_formed_with_the_required_elements(client, posts):
     assert (
         feed.find(f"{ATOM}link[@rel='self']").get("href") == "http://testserver/media-center/feed/"
     )
-    entries = feed.findall(f"{ATOM}entry")
+    # The newest first; the demo's history posts, older, follow them.
+    entries = feed.findall(f"{ATOM}entry")[:2]
     assert [e.findtext(f"{ATOM}title") for e in entries] == ["Newer post", "Older post & more"]
     for entry, post in zip(entries, posts, strict=True):
         assert entry.findtext(f"{ATOM}id")
@@ -67,7 +68,7 @@ def test_rss_feed_is_well_formed_with_the_required_elements(client, posts):
     assert channel.findtext("title") == "Chicago Police Reform: Media Center"
     assert channel.findtext("link") == "http://testserver/media-center/"
     assert channel.findtext("description")
-    items = channel.findall("item")
+    items = channel.findall("item")[:2]
     assert [i.findtext("title") for i in items] == ["Newer post", "Older post & more"]
     for item in items:
         assert item.findtext("link").startswith("http://testserver/media-center/")
