@@ -44,9 +44,11 @@ def test_demo_ratings_are_only_the_police_boards_as_its_page_gives_them(demo_con
         assert rating.report.ratings_are_partial
     assert set(by_report) == {"IMR 6", "IMR 10"}
     # IMR 6: 14 paragraphs, 10 full, 1 secondary, 3 preliminary; IMR 10: 13, 10 full, 3 preliminary.
-    assert len(by_report["IMR 6"]) == 14 and len(by_report["IMR 10"]) == 13
+    assert len(by_report["IMR 6"]) == 14
+    assert len(by_report["IMR 10"]) == 13
     assert list(by_report["IMR 6"].values()).count("full") == 10
-    assert by_report["IMR 6"][543] == "secondary" and by_report["IMR 10"][543] == "full"
+    assert by_report["IMR 6"][543] == "secondary"
+    assert by_report["IMR 10"][543] == "full"
     assert {by_report["IMR 10"][n] for n in (540, 541, 542)} == {"preliminary"}
     assert 531 not in by_report["IMR 10"]
 

@@ -180,7 +180,8 @@ def test_the_accountability_page_shows_the_police_boards_ratings_in_two_reports(
     html = client.get(area.get_absolute_url()).content.decode()
     start = html.index('id="paragraphs-table"')
     table = html[start : html.index("</table>", start)]
-    assert "IMR 6" in table and "IMR 10" in table
+    assert "IMR 6" in table
+    assert "IMR 10" in table
     row = re.search(r'<tr id="paragraph-543">(.*?)</tr>', table, re.S).group(1)
     assert "How" not in row  # ¶ 543 has its own title
     assert re.findall(r'class="level level-(\w+)"', row) == ["full", "secondary", "full"]
