@@ -69,11 +69,13 @@ def home(request):
 def search(request):
     """Search every section residents can read; the query stays in the box."""
     query = clean_query(request.GET.get("q"))
-    results = site_search(query) if query else []
+    # Searched only when the results part of the page is built: it is kept per query.
+    results = SimpleLazyObject(lambda: site_search(query) if query else [])
     context = {
         "query": query,
         "results": results,
-        "result_count": sum(len(records) for _section, records, _more in results),
+        # A function: the template calls it, and counting needs a true number.
+        "result_count": lambda: sum(len(records) for _section, records, _more in results),
         "too_long": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
     }
     return render(request, "reform_site/search.html", context)
