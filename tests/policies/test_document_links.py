@@ -40,7 +40,7 @@ def test_the_library_lists_a_linked_document_and_says_it_leaves_the_site(client)
         f'<a href="{DOCKET}" rel="noopener noreferrer">Order approving the consent decree</a>'
         in html
     )
-    assert "(official copy on example-court.gov, another website)" in words
+    assert "(on example-court.gov, another website)" in words
     assert "Court filing · Filed 31 January 2019 · Docket no. 702" in words
     # The kept PDF still says what it is and how big.
     assert "Draft use of force policy (PDF," in words
@@ -58,7 +58,7 @@ def test_search_finds_a_linked_document_and_links_to_the_official_copy(client):
     linked()
     html = client.get(reverse("search"), {"q": "consent decree order"}).content.decode()
     assert f'href="{DOCKET}"' in html
-    assert "official copy on example-court.gov, another website" in visible_text(html)
+    assert "on example-court.gov, another website" in visible_text(html)
 
 
 def test_a_document_is_a_file_or_a_link_never_both_nor_neither():
