@@ -15,6 +15,8 @@ import csv
 import datetime
 from pathlib import Path
 
+from django.utils import timezone
+
 from areas.models import Area, MonitoringReport
 
 from .models import Document, Policy
@@ -33,9 +35,9 @@ def _date(value):
     return datetime.date.fromisoformat(value) if value else None
 
 
-def _sources_paragraph(links):
+def _sources_paragraph(links, label="Sources"):
     """The sources, as the last paragraph of a draft's page (Markdown)."""
-    return "Sources: " + ", ".join(f"<{link}>" for link in links.split())
+    return f"{label}: " + ", ".join(f"<{link}>" for link in links.split())
 
 
 def load_policies(path=POLICIES_CSV):
@@ -58,8 +60,19 @@ def load_policies(path=POLICIES_CSV):
             comment_opens=opens,
             comment_closes=_date(row["closes"]),
             what_we_heard=row["what_we_heard"],
+            # Spanish beside the English (docs/glossary-es.md); the sources stay as they are.
+            title_es=row["title_es"],
+            body_es=_sources_paragraph(row["sources"], "Fuentes"),
+            summary_es=row["summary_es"],
+            what_we_heard_es=row["what_we_heard_es"],
         )
         policy.full_clean()
+        # The draft was posted when its window opened (or its page is dated), not when the
+        # demo was loaded: its first version says so, and the page's "Posted on" with it.
+        posted = _date(row["document_date"]) or opens
+        policy._history_date = timezone.make_aware(
+            datetime.datetime.combine(posted, datetime.time(12)), timezone.get_default_timezone()
+        )
         policy.save()
         policy.areas.set(areas[slug] for slug in row["areas"].split() if slug in areas)
         Document.objects.create(
