@@ -127,6 +127,12 @@ def test_the_policies_page_lists_the_real_drafts_with_their_windows(client, demo
         assert title in words
         assert window in words
     assert not Policy.objects.open_for_comment().exists()
+    # Dated by when each was posted, not by when the demo was loaded.
+    foot_pursuits = Policy.objects.get(slug="foot-pursuits-2022")
+    words = visible_text(client.get(foot_pursuits.get_absolute_url()))
+    assert "Posted on 10 February 2022" in words
+    spanish = visible_text(client.get("/es" + foot_pursuits.get_absolute_url()))
+    assert "Persecuciones a pie" in spanish
 
 
 def test_what_was_heard_is_said_only_where_a_source_says_it(client, demo_content):
