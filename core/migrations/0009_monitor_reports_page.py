@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('core', '0007_pages_in_each_language'),
+        ('core', '0008_site_logo'),
     ]
 
     operations = [
