@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response carries it, /healthz and errors included.
+    "core.permissions_policy.PermissionsPolicyMiddleware",
     # /healthz first: load balancers ask by address and over plain HTTP.
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -375,4 +377,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # pypdf logs each repair it tries on a damaged upload; the refusal says enough.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }
