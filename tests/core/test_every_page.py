@@ -42,6 +42,8 @@ NOT_PUBLIC = {
     "media_center:preview": "a draft post as it will look, staff only",
     "policies:preview": "a draft policy as it will look, staff only",
     "events:preview": "an event being prepared as it will look, staff only",
+    "upload": "uploaded files, not pages: the front server's or object storage's; "
+    "tests/core/test_object_storage.py and tests/deploy/test_front.py",
 }
 
 # URL parameters that mean the same on every page, with each value to check.
