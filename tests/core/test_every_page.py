@@ -149,7 +149,11 @@ URLS = named_urls()
 PUBLIC = sorted(name for name in URLS if reason_left_out(name) is None)
 # Pages that answer only a POST, and so have nothing to show anyone.
 POST_ONLY = {"staff_logout"}
-STAFF_ONLY = sorted(name for name in NOT_PUBLIC if name in URLS and name not in POST_ONLY)
+# Files, not pages: nobody is sent to sign in for them.
+FILES = {"upload"}
+STAFF_ONLY = sorted(
+    name for name in NOT_PUBLIC if name in URLS and name not in POST_ONLY and name not in FILES
+)
 
 
 def urls_for(name, parameters, site):
