@@ -421,6 +421,18 @@ def test_feedback_is_limited_per_resident_address_not_per_front_server(site):
     assert send_feedback(site, "127.0.0.3").status == 302
 
 
+def test_the_front_stops_a_flood_of_posts_and_oversized_bodies(site):
+    # 30 POSTs a minute per address, in bursts of 20: a flood is answered 429 by nginx.
+    statuses = [site.request("POST", "/search/", source="127.0.0.5").status for _ in range(26)]
+    assert 429 in statuses[20:]
+    assert 429 not in statuses[:20]
+    assert site.request("GET", "/", source="127.0.0.5").status == 200  # reading goes on
+    assert site.request("POST", "/search/", source="127.0.0.6").status != 429  # others too
+    # A resident's form is small; only staff uploads may be large.
+    big = site.request("POST", "/feedback/", source="127.0.0.6", body=b"x" * (2 * 1024 * 1024))
+    assert big.status == 413
+
+
 def test_a_staff_save_through_one_app_server_shows_through_the_front_at_once(
     site, client, django_user_model
 ):
