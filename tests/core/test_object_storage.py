@@ -19,6 +19,7 @@ from PIL import Image
 from core import kept_uploads
 from media_center.images import prepare_upload
 from media_center.models import Post
+from tests.factories import PostFactory
 from tests.media_center.conftest import admin_post_form
 from tests.media_center.factories import PostWithCoverFactory
 from tests.media_center.images import jpeg_bytes, upload
@@ -74,6 +75,24 @@ def test_a_cover_photo_and_its_renditions_go_to_the_bucket_and_reach_residents(
         assert "attachment" not in headers.get("Content-Disposition", "")
         width = int(re.search(r"-(\d+)w\.webp$", address).group(1))
         assert Image.open(BytesIO(body)).width == width
+
+
+def test_an_editor_image_in_a_post_keeps_its_site_address_and_reaches_residents(
+    staff_client, s3_uploads
+):
+    answer = staff_client.post(
+        "/markdownx/upload/",
+        {"image": upload("m.jpg", jpeg_bytes(1200, 800))},
+        HTTP_X_REQUESTED_WITH="XMLHttpRequest",
+    )
+    code = answer.json()["image_code"]
+    # The Markdown holds the site's own address, which never expires.
+    stem = re.fullmatch(r"!\[\]\(/uploads/markdownx/([0-9a-f]{32})\.jpg\)", code).group(1)
+    post = PostFactory(body=code.replace("![]", "![Officers and residents]"))
+    assert f'src="/uploads/markdownx/{stem}-960w.webp"' in post.body_html
+    assert f"markdownx/{stem}-480w.webp" in keys(s3_uploads)
+    status, headers, _body = follow(f"/uploads/markdownx/{stem}-960w.webp")
+    assert (status, headers["Content-Type"]) == (200, "image/webp")
 
 
 def test_replacing_and_deleting_a_cover_removes_its_files_from_the_bucket(
