@@ -17,6 +17,8 @@ from django.utils import timezone
 from PIL import Image
 
 from core import kept_uploads
+from core.backups import archive_uploads, restore_uploads, stored_names
+from core.object_storage import UploadsStorage
 from media_center.images import prepare_upload
 from media_center.models import Post
 from tests.factories import PostFactory
@@ -151,3 +153,30 @@ def test_files_kept_between_tries_of_a_form_are_never_served(s3_uploads):
 
 def test_a_missing_file_is_404_not_an_error(s3_uploads):
     assert Client().get("/uploads/media-center/2026/nothing-here.jpg").status_code == 404
+
+
+def test_a_backup_takes_the_uploads_from_the_bucket_and_restores_them_into_an_empty_one(
+    s3_uploads, tmp_path
+):
+    post = PostWithCoverFactory(cover_size=(1000, 600))
+    document = DocumentFactory()
+    before = {name: default_storage.open(name).read() for name in keys(s3_uploads)}
+    assert archive_uploads(tmp_path / "uploads.tar") == 5
+
+    empty = f"{s3_uploads.bucket}-restored"
+    s3_uploads.create_bucket(Bucket=empty)
+    restored = UploadsStorage(
+        bucket_name=empty,
+        endpoint_url=s3_uploads.endpoint,
+        region_name="us-east-1",
+        access_key="test-key",
+        secret_key="test-secret",
+    )
+    assert restore_uploads(tmp_path / "uploads.tar", restored) == 5
+    after = {name: restored.open(name).read() for name in stored_names(restored)}
+    assert after == before
+    assert post.cover_image.name in after
+    assert document.file.name in after
+    for item in s3_uploads.list_objects_v2(Bucket=empty)["Contents"]:
+        s3_uploads.delete_object(Bucket=empty, Key=item["Key"])
+    s3_uploads.delete_bucket(Bucket=empty)
