@@ -104,7 +104,9 @@ def progress(request):
 
 
 def download(rows, columns, fmt, filename, title):
-    return opendata_writer.download(rows, columns, fmt, filename, meta={"title": title})
+    """The file, built once per content version: the ratings run to thousands of rows."""
+    meta = {"title": title}
+    return opendata_writer.download(rows, columns, fmt, filename, meta=meta, cache_as=[filename])
 
 
 def progress_data(request, fmt):

@@ -170,9 +170,9 @@ def server_times(pages, repeat):
     """{label: (median CPU ms, queries, bytes)} with the page cache off."""
     from django.db import connection
     from django.test import Client, override_settings
-    from django.test.utils import setup_test_environment
 
-    setup_test_environment()
+    # No setup_test_environment(): its template-rendering signal doubles the cost of
+    # rendering, and a server pays no such cost.
     client = Client()
     queries = []
 

@@ -1,17 +1,18 @@
-"""The one open-data writer: rows of documented columns as CSV or JSON, streamed.
+"""The one open-data writer: rows of documented columns as CSV or JSON.
 
 Every download on the site goes through ``download``: CSV cells that a
 spreadsheet would run as a formula are defused, lists are space-separated,
 booleans read ``true``/``false`` and unknown values are empty (``null`` in
-JSON). Rows are streamed, so a large file never sits in memory, and any site
-may read them (``Access-Control-Allow-Origin: *``).
+JSON). Rows are streamed, or built once per content version where a file is
+large and the same for everyone, and any site may read them (``Access-Control-Allow-Origin: *``).
 """
 
 import csv
 import json
 
-from django.http import StreamingHttpResponse
+from django.http import HttpResponse, StreamingHttpResponse
 
+from . import fragments
 from .spreadsheets import spreadsheet_safe
 
 
@@ -50,16 +51,28 @@ def json_chunks(rows, columns, meta, rows_key):
     yield "\n]}\n"
 
 
-def download(rows, columns, fmt, filename, *, meta=None, rows_key="rows"):
-    """Stream ``rows`` (dicts keyed by ``columns``) as ``filename.csv`` or as JSON."""
-    if fmt == "csv":
-        response = StreamingHttpResponse(
-            csv_lines(rows, columns), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
+def download(rows, columns, fmt, filename, *, meta=None, rows_key="rows", cache_as=None):
+    """``rows`` (dicts keyed by ``columns``) as ``filename.csv`` or as JSON.
+
+    Streamed, so a large file never sits in memory; or, given ``cache_as`` (a
+    name and the parts that tell one file of that name from another), built once
+    per content version and kept whole in the shared cache (``fragments``): for
+    files that are large and the same for everyone, such as every rating.
+    """
+    content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
+
+    def chunks():
+        if fmt == "csv":
+            return csv_lines(rows, columns)
+        return json_chunks(rows, columns, meta or {}, rows_key)
+
+    if cache_as is None:
+        response = StreamingHttpResponse(chunks(), content_type=content_type)
     else:
-        response = StreamingHttpResponse(
-            json_chunks(rows, columns, meta or {}, rows_key), content_type="application/json"
-        )
+        name, *parts = cache_as
+        body = fragments.cached(f"download-{name}", lambda: "".join(chunks()), fmt, *parts)
+        response = HttpResponse(body, content_type=content_type)
+    if fmt == "csv":
+        response["Content-Disposition"] = f'attachment; filename="{filename}.csv"'
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
     return response

@@ -240,6 +240,18 @@ class Clock:
         )
 
 
+_clock = None  # this process's Clock for the fragments (``next_change_while``)
+
+
+def next_change_while(version, now):
+    """``next_change(now)``, asked of the database once per content version while it holds."""
+    global _clock
+    clock = _clock
+    if clock is None or not clock.holds(version, now):
+        clock = _clock = Clock(version, now, next_change(now))
+    return clock.until
+
+
 class PageCacheMiddleware:
     """Serve public pages to anonymous visitors from the shared cache (see the module)."""
 

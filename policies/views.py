@@ -1,6 +1,7 @@
 """The policy list, each draft's page with its comment form, and the document library."""
 
 from django.db.models import Prefetch
+from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
@@ -95,8 +96,9 @@ class PolicyDetailView(DetailView):
             context["refused_message"] = request.POST.get("message", "")
         context["events"] = policy.events.published().upcoming()[:3]
         documents = policy.documents.published() if policy.is_published else policy.documents.all()
-        context["documents"] = version_history(documents)
-        context["text_history"] = text_changes(policy)
+        # Read only when the parts of the page that show them are built (``{% fragment %}``).
+        context["documents"] = SimpleLazyObject(lambda: version_history(documents))
+        context["text_history"] = SimpleLazyObject(lambda: text_changes(policy))
         return self.render_to_response(self.get_context_data(**context), status=status)
 
     post = get

@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
 from areas.figures import headline
 from areas.views import area_cards
@@ -33,23 +34,33 @@ HOME_OPEN_DRAFTS = 6
 
 
 def home(request):
-    """The home page: every section reads its words from the database."""
-    open_policies = list(
-        Policy.objects.open_for_comment().order_by("closes_on", "title")[: HOME_OPEN_DRAFTS + 1]
-    )
-    latest_draft = None
-    if not open_policies:
-        latest_draft = Policy.objects.published().order_by("-comment_opens", "-created").first()
+    """The home page: every section reads its words from the database.
+
+    Its sections are kept whole in the shared cache (the template's
+    ``fragment`` tag), so nothing here is read until a section is built.
+    """
+
+    def open_drafts():
+        drafts = Policy.objects.open_for_comment().order_by("closes_on", "title")
+        return list(drafts[: HOME_OPEN_DRAFTS + 1])
+
+    open_policies = SimpleLazyObject(open_drafts)
+
+    def latest_draft():
+        if open_policies:
+            return None
+        return Policy.objects.published().order_by("-comment_opens", "-created").first()
+
     context = {
-        "announcement": Announcement.objects.active().first(),
+        "announcement": SimpleLazyObject(lambda: Announcement.objects.active().first()),
         # Where the reform stands: the latest report's figures, once per content change.
-        "headline": cached("headline", headline),
-        "latest_draft": latest_draft,
-        "area_cards": area_cards()[0],
+        "headline": SimpleLazyObject(lambda: cached("headline", headline)),
+        "latest_draft": SimpleLazyObject(latest_draft),
+        "area_cards": SimpleLazyObject(lambda: area_cards()[0]),
         "decrees": ConsentDecree.objects.for_home(),
         "posts": Post.objects.published()[:3],
-        "open_policies": open_policies[:HOME_OPEN_DRAFTS],
-        "more_open_policies": len(open_policies) > HOME_OPEN_DRAFTS,
+        "open_policies": SimpleLazyObject(lambda: open_policies[:HOME_OPEN_DRAFTS]),
+        "more_open_policies": SimpleLazyObject(lambda: len(open_policies) > HOME_OPEN_DRAFTS),
         "events": Event.objects.published().upcoming()[:3],
     }
     return render(request, "reform_site/home.html", context)
@@ -58,11 +69,13 @@ def home(request):
 def search(request):
     """Search every section residents can read; the query stays in the box."""
     query = clean_query(request.GET.get("q"))
-    results = site_search(query) if query else []
+    # Searched only when the results part of the page is built: it is kept per query.
+    results = SimpleLazyObject(lambda: site_search(query) if query else [])
     context = {
         "query": query,
         "results": results,
-        "result_count": sum(len(records) for _section, records, _more in results),
+        # A function: the template calls it, and counting needs a true number.
+        "result_count": lambda: sum(len(records) for _section, records, _more in results),
         "too_long": len(request.GET.get("q", "")) > MAX_QUERY_LENGTH,
     }
     return render(request, "reform_site/search.html", context)

@@ -57,7 +57,7 @@ DOCUMENTED_RATINGS = [
 def download(client, url):
     response = client.get(url)
     assert response.status_code == 200
-    return b"".join(response.streaming_content).decode()
+    return (response.getvalue() if response.streaming else response.content).decode()
 
 
 def csv_rows(client, url):
@@ -154,6 +154,21 @@ def test_ratings_downloads_match_the_database(client, reports):
     _columns, rows = json_rows(client, reverse("areas:ratings", args=["json"]))
     assert {(r["paragraph"], r["report"], r["level"], r["note"]) for r in rows} == expected
     assert len(rows) == 6
+
+
+def test_the_ratings_file_is_built_once_and_a_new_rating_shows_at_once(
+    client, reports, settings, django_assert_num_queries
+):
+    settings.FRAGMENT_CACHE = True  # as in production; the page cache stays off
+    url = reverse("areas:ratings", args=["csv"])
+    first = download(client, url)
+    with django_assert_num_queries(0):
+        assert download(client, url) == first
+    published = MonitoringReportFactory(title="IMR 13")
+    ComplianceAssessmentFactory(report=published, paragraph__number=120, level=Level.FULL)
+    rows = csv_rows(client, url)
+    assert ("120", "IMR 13", "full") in {(r["paragraph"], r["report"], r["level"]) for r in rows}
+    assert len(rows) == 7
 
 
 def test_area_downloads_hold_only_that_area(client, reports):

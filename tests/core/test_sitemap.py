@@ -1,10 +1,14 @@
 """The sitemap lists every public page, and every language once the site has several."""
 
+import datetime
 import re
+from unittest import mock
 
 import pytest
+from django.utils import timezone
 
 from tests.core.test_pages import public_urls
+from tests.factories import PostFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -58,3 +62,21 @@ def test_with_a_second_language_each_page_names_its_alternates(client, db, setti
     # Each page is listed once per language, at its own address.
     assert locations.count("http://testserver/privacy/") == 1
     assert locations.count("http://testserver/es/privacy/") == 1
+
+
+def test_with_the_page_cache_off_the_kept_sitemap_follows_saves_and_the_clock(
+    client, settings, django_assert_num_queries
+):
+    settings.FRAGMENT_CACHE = True  # built once per change, as in production
+    now = timezone.now().replace(microsecond=0)
+    scheduled = PostFactory(title="Report day", published_at=now + datetime.timedelta(hours=1))
+    with mock.patch("django.utils.timezone.now", return_value=now):
+        _xml, first = sitemap_locations(client)
+        with django_assert_num_queries(0):
+            assert sitemap_locations(client)[1] == first
+        saved = PostFactory(title="Filed today", published_at=now - datetime.timedelta(hours=1))
+        xml, _locations = sitemap_locations(client)
+        assert saved.get_absolute_url() in xml
+        assert scheduled.get_absolute_url() not in xml
+    with mock.patch("django.utils.timezone.now", return_value=now + datetime.timedelta(hours=1)):
+        assert scheduled.get_absolute_url() in sitemap_locations(client)[0]
