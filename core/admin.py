@@ -4,7 +4,9 @@ in several languages."""
 from functools import reduce
 from operator import or_
 
+from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Q
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -14,6 +16,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from .history_admin import HistoryAdmin
 from .i18n import DEFAULT_LANGUAGE, missing_translations, site_languages, translated_fields
+from .images import prepare_upload
 from .models import Page, SiteSettings
 
 
@@ -142,12 +145,33 @@ class TranslatedAdmin(TranslationAdmin):
         return "; ".join(str(gap) for gap in gaps) if gaps else _("Complete")
 
 
+# The logo is shown 40 CSS pixels high: this is enough for screens of any density.
+LOGO_MAX_SIDE = 400
+
+
+class SiteSettingsForm(forms.ModelForm):
+    """The logo is checked by its content and kept with its pixels only (``core.images``)."""
+
+    class Meta:
+        # A plain file field: the checks of ``prepare_upload`` say what is wrong and what to
+        # do, where Django's image field would only say "Upload a valid image".
+        field_classes = {"logo": forms.FileField}
+
+    def clean_logo(self):
+        logo = self.cleaned_data.get("logo")
+        if isinstance(logo, UploadedFile):
+            return prepare_upload(logo, max_side=LOGO_MAX_SIDE)
+        return logo
+
+
 @admin.register(SiteSettings)
 class SiteSettingsAdmin(HistoryAdmin, TranslatedAdmin, MarkdownxModelAdmin):
     """One record: staff may change it but neither add a second nor delete it."""
 
+    form = SiteSettingsForm
+
     fieldsets = [
-        (None, {"fields": ["site_name", "city", "department", "tagline", "accent_color"]}),
+        (None, {"fields": ["site_name", "city", "department", "tagline", "accent_color", "logo"]}),
         ("What we are doing", {"fields": ["what_heading", "what_intro"]}),
         (
             "Ways to get involved",

@@ -10,6 +10,8 @@ changes or the next moment time changes a page, whichever comes first. Without a
 is built every time.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone, translation
@@ -36,7 +38,9 @@ def cached(name, build, *parts, timed=False):
     if timed:
         until = next_change_while(version, timezone.now())
         parts = (*parts, "none" if until is None else int(until.timestamp()))
-    key = ":".join(["fragment", name, translation.get_language() or "", version, *map(str, parts)])
+    # The parts (a query string, a search) hashed: a key holds no spaces and stays short.
+    digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
+    key = ":".join(["fragment", name, translation.get_language() or "", version, digest])
     found = cache.get(key)
     if found is None:
         found = build()

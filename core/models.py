@@ -71,6 +71,21 @@ class SiteSettings(SingletonModel):
         ),
     )
 
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="site/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+        help_text=_(
+            "Optional: a JPEG, PNG or WebP picture shown before the site’s name in the "
+            "header, 40 pixels high. Screen readers read the site’s name, not the picture, "
+            "so any words in it must also be in the name."
+        ),
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
     what_heading = models.CharField(_("“What we are doing” heading"), max_length=120)
     what_intro = MarkdownField(_("“What we are doing” introduction"), blank=True)
 

@@ -278,7 +278,7 @@ ALERTS_DELIVERY_LOG_DAYS = env.int("ALERTS_DELIVERY_LOG_DAYS", default=30)
 ALERTS_LOCK_FILE = Path(env.str("ALERTS_LOCK_FILE", default=str(VAR_DIR / "send_alerts.lock")))
 
 # Images staff upload (covers and the Markdown editor's, whose preview and upload
-# URLs the site answers itself): checked in media_center/images.py.
+# URLs the site answers itself, and the site's logo): checked in core/images.py.
 IMAGE_UPLOAD_MAX_BYTES = env.int("IMAGE_UPLOAD_MAX_BYTES", default=10 * 1024 * 1024)
 IMAGE_UPLOAD_MAX_PIXELS = env.int("IMAGE_UPLOAD_MAX_PIXELS", default=40_000_000)
 

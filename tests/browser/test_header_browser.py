@@ -72,3 +72,32 @@ def test_on_a_wide_screen_the_sections_and_search_show_without_a_menu(
     assert page.get_by_role("navigation", name="Principal").is_visible()
     assert page.locator("#header-search-q").is_visible()
     assert not page.locator(".site-menu-button").is_visible()
+
+
+@pytest.mark.parametrize("width", [320, 390, 1280])
+def test_a_wide_logo_keeps_the_header_compact_and_the_name_whole(
+    page, live_server, demo_content, width
+):
+    from django.core.files.base import ContentFile
+
+    from core.images import prepare_upload
+    from core.models import SiteSettings
+    from tests.media_center.images import encoded, upload
+
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(live_server.url + "/")
+    header = page.locator("header.site-header")
+    without_logo = header.bounding_box()["height"]
+    site = SiteSettings.objects.get()
+    logo = prepare_upload(upload("seal.png", encoded("PNG", 800, 200), "image/png"), max_side=400)
+    site.logo.save(logo.name, ContentFile(logo.read()))
+    page.goto(live_server.url + "/")
+    image = page.locator("header .site-logo")
+    assert round(image.bounding_box()["height"]) == (32 if width < 800 else 40)
+    assert image.evaluate("img => img.complete && img.naturalWidth") == 400
+    with_logo = header.bounding_box()["height"]
+    assert with_logo < 100 or with_logo <= without_logo + 10
+    if width < 800:
+        assert with_logo < 100  # the phone header stays compact
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    assert page.get_by_role("link", name=site.site_name).is_visible()
