@@ -18,13 +18,19 @@ def find_nginx():
 
 def install_nginx():
     """Debian's nginx-light (HTTP/2, TLS), as CI installs it; returns whether it is there now."""
-    if os.geteuid() != 0 or not shutil.which("apt-get"):
+    apt_get = shutil.which("apt-get")
+    if os.geteuid() != 0 or not apt_get:
         return False
     # RUNLEVEL=1: the package does not start a system nginx of its own on port 80.
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive", "RUNLEVEL": "1"}
-    for step in (["apt-get", "update", "-qq"], ["apt-get", "install", "-y", "-qq", "nginx-light"]):
+    steps = [[apt_get, "update", "-qq"]]
+    # nginx-light where Debian still has it (bookworm), else nginx.
+    steps += [[apt_get, "install", "-y", "-qq", package] for package in ("nginx-light", "nginx")]
+    for step in steps:
         subprocess.run(step, env=env, capture_output=True, check=False, timeout=600)  # noqa: S603
-    return find_nginx() is not None
+        if find_nginx():
+            return True
+    return False
 
 
 @pytest.fixture(scope="session")
