@@ -5,6 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
+from core.fragments import cached
 from core.preview import StaffPreviewMixin
 from core.views import gives_back_refused_forms
 from feedback.intake import handle_submission
@@ -98,7 +99,9 @@ class PolicyDetailView(DetailView):
         documents = policy.documents.published() if policy.is_published else policy.documents.all()
         # Read only when the parts of the page that show them are built (``{% fragment %}``).
         context["documents"] = SimpleLazyObject(lambda: version_history(documents))
-        context["text_history"] = SimpleLazyObject(lambda: text_changes(policy))
+        context["text_history"] = SimpleLazyObject(
+            lambda: cached("draft-text-history", lambda: text_changes(policy), policy.pk)
+        )
         return self.render_to_response(self.get_context_data(**context), status=status)
 
     post = get

@@ -112,6 +112,8 @@ def test_a_mistyped_address_comes_back_with_everything_chosen(client, subscribe)
     assert response.status_code == 200
     html = response.content.decode()
     assert "Enter an email address like name@example.com." in html
+    # Announced when the page opens, as on every form of the site.
+    assert '<div class="error-summary" role="alert" tabindex="-1" autofocus' in html
     assert 'value="ada-at-example.org"' in html
     assert 'value="events" id="id_topics_1" checked' in html
     assert 'value="drafts" id="id_topics_0" checked' not in html

@@ -13,7 +13,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from areas.sample import generate
+from tests.events.factories import EventFactory
 from tests.factories import PostFactory
+from tests.page_types import page_type_urls
 from tests.policies.factories import DocumentFactory, PolicyExtensionFactory, PolicyFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -42,22 +44,7 @@ def pages(db):
     )
     PolicyExtensionFactory(policy=policy, closes=today + datetime.timedelta(days=9))
     DocumentFactory(title="Draft directive S04-20, Recognizing and Responding", policy=policy)
-    return [
-        "/",
-        "/areas/",
-        "/areas/use-of-force/",
-        "/progress/",
-        "/media-center/",
-        post.get_absolute_url(),
-        "/media-center/announcements/workforce-allocation-study/",
-        "/policies/",
-        policy.get_absolute_url(),
-        "/documents/",
-        "/feedback/",
-        "/comparisons/",
-        "/comparisons/chicago/",
-        "/search/?q=police",
-    ]
+    return page_type_urls(post, policy, EventFactory())
 
 
 def name(path):

@@ -12,7 +12,9 @@ from django.core.management import call_command
 
 from areas.sample import generate
 from feedback.abuse import new_form_token
+from tests.events.factories import EventFactory
 from tests.factories import PostFactory
+from tests.page_types import page_type_urls
 from tests.policies.factories import DocumentFactory, PolicyFactory
 from tests.services import must_be_present
 
@@ -72,23 +74,7 @@ def test_every_page_type_is_valid_html(client, checker, tmp_path):
         comment_closes=today + datetime.timedelta(days=10),
     )
     DocumentFactory(title="A document", policy=policy)
-    paths = [
-        "/",
-        "/areas/",
-        "/areas/use-of-force/",
-        "/progress/",
-        "/media-center/",
-        post.get_absolute_url(),
-        "/media-center/announcements/workforce-allocation-study/",
-        "/policies/",
-        policy.get_absolute_url(),
-        "/documents/",
-        "/feedback/",
-        "/comparisons/",
-        "/comparisons/chicago/",
-        "/search/?q=police",
-        "/no-such-page/",
-    ]
+    paths = [*page_type_urls(post, policy, EventFactory()), "/no-such-page/"]
     pages = {path: client.get(path).content.decode() for path in paths}
     a_minute_ago = new_form_token(now=time.time() - 60)
     bad = {"message": "", "may_contact": "on", "email": "not-an-email", "form_token": a_minute_ago}

@@ -74,3 +74,17 @@ def test_the_list_of_changes_costs_the_same_queries_however_long(client, clock, 
         edit(draft, clock, chicago(2023, 8, day, 9, 0), body=f"Version {day} of the text.")
     clock.now = chicago(2023, 8, 10, 12, 0)
     assert queries() == one_change
+
+
+def test_with_the_page_parts_kept_a_change_to_the_words_shows_at_once(
+    client, clock, draft, settings
+):
+    settings.FRAGMENT_CACHE = True  # the history and texts are kept, as in production
+    assert "Last changed" not in client.get(draft.get_absolute_url()).content.decode()
+    edit(
+        draft, clock, chicago(2023, 8, 7, 15, 0), body="Officers must report force within 12 hours."
+    )
+    clock.now = chicago(2023, 8, 10, 12, 0)
+    html = client.get(draft.get_absolute_url()).content.decode()
+    assert 'Last changed on <time datetime="2023-08-07">' in html
+    assert "within 12 hours" in html
