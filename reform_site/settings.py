@@ -81,6 +81,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost, so that every response carries it, /healthz and errors included.
+    "core.permissions_policy.PermissionsPolicyMiddleware",
     # /healthz first: load balancers ask by address and over plain HTTP.
     "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -216,6 +218,26 @@ STORAGES = {
 }
 MEDIA_URL = "/uploads/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "uploads")
+# Uploads in an S3-compatible bucket instead of MEDIA_ROOT, for several app
+# servers (core/object_storage.py). The key comes from AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY (or the machine's role), as boto3 finds it.
+UPLOADS_S3_BUCKET = env.str("UPLOADS_S3_BUCKET", default="")
+# How long a signed address at the bucket works; /uploads/<name> makes a fresh one.
+UPLOADS_S3_URL_SECONDS = env.int("UPLOADS_S3_URL_SECONDS", default=300)
+if UPLOADS_S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "core.object_storage.UploadsStorage",
+        "OPTIONS": {
+            "bucket_name": UPLOADS_S3_BUCKET,
+            "endpoint_url": env.str("UPLOADS_S3_ENDPOINT_URL", default="") or None,
+            "region_name": env.str("UPLOADS_S3_REGION", default="") or None,
+            "location": env.str("UPLOADS_S3_PREFIX", default=""),
+        },
+    }
+# `manage.py backup` writes each backup (database and uploads) into a new folder
+# here and keeps the newest BACKUP_KEEP (core/backups.py).
+BACKUP_DIR = env.path("BACKUP_DIR", default=VAR_DIR / "backups")
+BACKUP_KEEP = env.int("BACKUP_KEEP", default=14)
 # Uploads larger than this stay out of memory while they are checked.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # The largest document (a PDF) staff may upload to the document library.
@@ -375,4 +397,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # pypdf logs each repair it tries on a damaged upload; the refusal says enough.
+    "loggers": {"pypdf": {"level": "ERROR"}},
 }

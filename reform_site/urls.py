@@ -13,7 +13,6 @@ from django.contrib import admin
 from django.contrib.auth.views import LogoutView
 from django.urls import include, path
 from django.views.generic import RedirectView
-from django.views.static import serve
 from two_factor.urls import urlpatterns as two_factor_urls
 
 from core.staff import staff_only
@@ -23,6 +22,7 @@ from media_center.views import EditorImageUploadView
 from . import views
 from .sitemap import sitemap_xml
 from .staff_views import StaffDisableView, StaffProfileView
+from .uploads import serve_upload
 
 
 def two_factor_patterns():
@@ -57,6 +57,8 @@ urlpatterns = [
     # Signing out works before the second factor too (the admin's own sign-out needs it).
     path("admin/account/logout/", LogoutView.as_view(), name="staff_logout"),
     path("admin/", admin.site.urls),
+    # Uploads: the front server's on a shared disk; this view's in object storage or debug.
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_upload, name="upload"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -73,6 +75,3 @@ urlpatterns += i18n_patterns(
     path("alerts/", include("alerts.urls")),
     prefix_default_language=False,
 )
-
-if settings.DEBUG:
-    urlpatterns += [path("uploads/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -66,3 +66,52 @@ def staff_client(client, django_user_model):
 
 def pytest_sessionfinish(session, exitstatus):
     shutil.rmtree(settings.VAR_DIR / "test-uploads", ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A local S3-compatible server (moto's server mode), for the whole run: its address."""
+    from moto.server import ThreadedMotoServer
+
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+@pytest.fixture
+def s3_uploads(settings, s3_server):
+    """Uploads in a new, empty bucket of the local S3 server, as UPLOADS_S3_BUCKET sets them.
+
+    Yields a boto3 client for the bucket, with ``bucket`` and ``endpoint`` set on it.
+    """
+    import uuid
+
+    import boto3
+
+    bucket = f"uploads-{uuid.uuid4().hex[:12]}"
+    credentials = {"aws_access_key_id": "test-key", "aws_secret_access_key": "test-secret"}
+    client = boto3.client("s3", endpoint_url=s3_server, region_name="us-east-1", **credentials)
+    client.create_bucket(Bucket=bucket)
+    settings.UPLOADS_S3_BUCKET = bucket
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {
+            "BACKEND": "core.object_storage.UploadsStorage",
+            "OPTIONS": {
+                "bucket_name": bucket,
+                "endpoint_url": s3_server,
+                "region_name": "us-east-1",
+                "access_key": credentials["aws_access_key_id"],
+                "secret_key": credentials["aws_secret_access_key"],
+            },
+        },
+    }
+    client.bucket = bucket
+    client.endpoint = s3_server
+    yield client
+    objects = client.list_objects_v2(Bucket=bucket).get("Contents", [])
+    for item in objects:
+        client.delete_object(Bucket=bucket, Key=item["Key"])
+    client.delete_bucket(Bucket=bucket)

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from areas.models import MonitoringReport, report_document_upload_to
+from tests.pdfs import pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -75,12 +76,12 @@ def test_the_report_document_must_really_be_a_pdf():
     [message] = errors(fake)["document"]
     assert "“report.pdf” is not a PDF" in message
     assert "Save or export the document as PDF" in message
-    real = report(document=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n..."))
+    real = report(document=SimpleUploadedFile("report.pdf", pdf_bytes()))
     real.full_clean()
 
 
 def test_a_report_with_a_stored_document_can_be_edited_and_saved():
-    stored = report(document=SimpleUploadedFile("report.pdf", b"%PDF-1.7\n..."), is_published=True)
+    stored = report(document=SimpleUploadedFile("report.pdf", pdf_bytes()), is_published=True)
     stored.full_clean()
     stored.save()
     stored.document.storage.delete(stored.document.name)  # even if the file went missing

@@ -42,6 +42,8 @@ NOT_PUBLIC = {
     "media_center:preview": "a draft post as it will look, staff only",
     "policies:preview": "a draft policy as it will look, staff only",
     "events:preview": "an event being prepared as it will look, staff only",
+    "upload": "uploaded files, not pages: the front server's or object storage's; "
+    "tests/core/test_object_storage.py and tests/deploy/test_front.py",
 }
 
 # URL parameters that mean the same on every page, with each value to check.
@@ -147,7 +149,11 @@ URLS = named_urls()
 PUBLIC = sorted(name for name in URLS if reason_left_out(name) is None)
 # Pages that answer only a POST, and so have nothing to show anyone.
 POST_ONLY = {"staff_logout"}
-STAFF_ONLY = sorted(name for name in NOT_PUBLIC if name in URLS and name not in POST_ONLY)
+# Files, not pages: nobody is sent to sign in for them.
+FILES = {"upload"}
+STAFF_ONLY = sorted(
+    name for name in NOT_PUBLIC if name in URLS and name not in POST_ONLY and name not in FILES
+)
 
 
 def urls_for(name, parameters, site):

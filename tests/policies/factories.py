@@ -6,9 +6,10 @@ import factory
 from django.utils import timezone
 
 from policies.models import Document, Policy, PolicyExtension
+from tests.pdfs import pdf_bytes
 
-# The smallest file that starts as every PDF does.
-PDF_BYTES = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+# A small PDF that reads as one (one blank page).
+PDF_BYTES = pdf_bytes()
 
 
 def days_from_today(days):

@@ -10,6 +10,7 @@ from django.urls import reverse
 from policies.models import Document, Policy, PolicyExtension
 from tests.factories import admin_form_in_english
 from tests.html_text import visible_text
+from tests.pdfs import POLYGLOT, pdf_bytes
 
 from .conftest import chicago
 from .factories import PDF_BYTES, DocumentFactory, PolicyFactory
@@ -131,9 +132,36 @@ def test_a_file_named_pdf_that_is_not_a_pdf_is_refused(admin_client):
     assert not Document.objects.exists()
 
 
+def test_a_file_that_begins_as_a_pdf_and_goes_on_as_a_web_page_is_refused(admin_client):
+    response = admin_client.post(ADD_URL, policy_form(documents=[("report.pdf", POLYGLOT)]))
+    assert response.status_code == 200
+    message = errors_on(response)
+    assert "“report.pdf” begins as a PDF but is not one a reader can open" in message
+    assert "save or export it as PDF again, then upload the new file" in message
+    assert not Document.objects.exists()
+
+
+def test_a_damaged_pdf_is_refused_and_a_sound_one_of_several_pages_accepted(admin_client):
+    cut = pdf_bytes(pages=3)[:-200]  # a download that stopped early
+    response = admin_client.post(ADD_URL, policy_form(documents=[("cut.pdf", cut)]))
+    assert "“cut.pdf” begins as a PDF but is not one a reader can open" in errors_on(response)
+    form = policy_form(documents=[("whole.pdf", pdf_bytes(pages=3))])
+    assert admin_client.post(ADD_URL, form).status_code == 302
+    assert Document.objects.count() == 1
+
+
+def test_a_pdf_that_needs_a_password_to_open_is_refused(admin_client):
+    locked = pdf_bytes(password="secret")
+    response = admin_client.post(ADD_URL, policy_form(documents=[("locked.pdf", locked)]))
+    message = errors_on(response)
+    assert "“locked.pdf” is protected by a password, so residents could not open it." in message
+    assert "Save a copy without a password" in message
+    assert not Document.objects.exists()
+
+
 def test_a_document_over_the_size_limit_is_refused_with_the_limit(admin_client, settings):
     settings.DOCUMENT_UPLOAD_MAX_BYTES = 1024
-    big = PDF_BYTES + b"0" * 2048
+    big = PDF_BYTES + b"0" * (2048 - len(PDF_BYTES))
     response = admin_client.post(ADD_URL, policy_form(documents=[("big.pdf", big)]))
     message = errors_on(response)
     assert "“big.pdf” is 2.0 KB; the largest document the site accepts is 1.0 KB." in message
