@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -237,6 +238,16 @@ class Policy(models.Model):
     @property
     def is_extended(self):
         return bool(self.comment_closes and self.last_day and self.last_day > self.comment_closes)
+
+    @property
+    def took_comments_here(self):
+        """Whether residents could comment on this site: it was added before its window closed.
+
+        A draft added afterwards (one from before the site existed, say) took its
+        comments elsewhere, so the site says nothing of what it received.
+        """
+        last = self.last_day
+        return bool(self.created and last and timezone.localdate(self.created) <= last)
 
     def is_open_for_comment(self, now=None):
         """True while the form is shown and comments are accepted (``open_for_comment()``)."""

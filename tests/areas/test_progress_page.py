@@ -229,7 +229,7 @@ def test_breakdown_by_area_uses_the_latest_report_with_ratings(client, db):
 def test_without_ratings_the_breakdown_by_area_says_there_is_none(client, db):
     MonitoringReportFactory(figures_as="percent", full=5)
     html = client.get(URL).content.decode()
-    assert "No paragraph-by-paragraph ratings have been published yet" in html
+    assert "No report has ratings of every paragraph one by one yet" in html
 
 
 def test_page_links_to_the_data_downloads(client, db):
@@ -263,5 +263,5 @@ def test_demo_progress_page_shows_the_published_figures_with_their_sources(clien
     assert "These figures come from news coverage of the report" in visible_text(html)
     # The Police Board's ratings are only some paragraphs': the decree-wide figures of
     # IMR 6 and IMR 10 stay the published ones, and there is no breakdown by area.
-    assert "No paragraph-by-paragraph ratings have been published yet" in html
+    assert "No report has ratings of every paragraph one by one yet" in html
     assert "Computed from the monitor" not in html

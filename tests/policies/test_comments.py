@@ -271,3 +271,11 @@ def test_the_admins_taking_comments_filter_uses_the_same_rule_as_the_pages(staff
     assert "Adopted already" not in html
     assert "Being prepared" not in html
     assert set(Policy.objects.open_for_comment().values_list("title", flat=True)) == {"Open draft"}
+
+
+def test_a_draft_added_after_its_window_closed_says_nothing_of_comments_here(client, clock):
+    clock.now = chicago(2023, 9, 1, 12, 0)  # added after its window (4 to 18 August)
+    policy = PolicyFactory()
+    page = visible_text(client.get(policy.get_absolute_url()))
+    assert "received through this website" not in page
+    assert "18 August 2023" in page  # its window is still shown
