@@ -1,13 +1,11 @@
 """Fixtures for the page cache and the shared Redis cache."""
 
-import os
 import socket
 import uuid
 
 import pytest
-import redis
 
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/1")
+from tests.services import REDIS_TEST_URL, redis_or_skip
 
 
 @pytest.fixture
@@ -41,14 +39,7 @@ def unreachable_cache(settings, closed_port):
 @pytest.fixture
 def shared_redis(settings):
     """The site's cache on the test Redis, under a prefix of this test's own."""
-    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        message = f"Redis is not reachable at {REDIS_TEST_URL} (set REDIS_TEST_URL)."
-        if os.environ.get("REQUIRE_BROWSER") or os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+    client = redis_or_skip()
     prefix = f"test-{uuid.uuid4().hex}"
     settings.CACHES = {
         "default": {

@@ -30,12 +30,11 @@ from tests.factories import admin_form_in_english
 from tests.media_center.factories import PostWithCoverFactory
 from tests.pdfs import POLYGLOT
 from tests.policies.factories import DocumentFactory
-from tests.services import must_be_present
+from tests.services import REDIS_TEST_URL, redis_or_skip
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy" / "nginx"
 HOST = "reform.example.org"
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/1")
 SANDBOX = "default-src 'none'; sandbox"
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
@@ -183,18 +182,6 @@ def database_url():
     host = params["HOST"] or "127.0.0.1"
     port = params["PORT"] or 5432
     return f"postgres://{user}{password}@{host}:{port}/{params['NAME']}"
-
-
-def redis_or_skip():
-    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        message = f"Redis is not reachable at {REDIS_TEST_URL} (set REDIS_TEST_URL)."
-        if must_be_present():
-            pytest.fail(message)
-        pytest.skip(message)
-    return client
 
 
 @pytest.fixture(scope="module")

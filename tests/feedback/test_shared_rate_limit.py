@@ -1,30 +1,19 @@
 """The rate limit holds across several app servers that share a Redis cache (REDIS_URL)."""
 
-import os
 import uuid
 
 import pytest
-import redis
 from django.core.cache import caches
 
-from tests.services import must_be_present
+from tests.services import REDIS_TEST_URL, redis_or_skip
 
 pytestmark = pytest.mark.django_db
-
-REDIS_TEST_URL = os.environ.get("REDIS_TEST_URL", "redis://127.0.0.1:6379/1")
 
 
 @pytest.fixture
 def shared_redis():
     """Settings for Django's RedisCache on the test Redis, under a prefix of this test's own."""
-    client = redis.Redis.from_url(REDIS_TEST_URL, socket_connect_timeout=2)
-    try:
-        client.ping()
-    except redis.exceptions.ConnectionError:
-        message = f"Redis is not reachable at {REDIS_TEST_URL} (set REDIS_TEST_URL)."
-        if must_be_present():
-            pytest.fail(f"{message} REQUIRE_SERVICES says it must be there.")
-        pytest.skip(message)
+    client = redis_or_skip()
     prefix = f"test-{uuid.uuid4().hex}"
 
     def settings_for_one_app_server():
