@@ -9,11 +9,11 @@ def test_resident_searches_from_the_footer_with_the_keyboard(
     page, live_server, demo_content, axe_check
 ):
     page.goto(live_server.url + "/")
-    page.get_by_role("link", name="Search").click()
+    page.get_by_role("contentinfo").get_by_role("link", name="Search", exact=True).click()
     page.get_by_label("Search areas, posts, draft policies, documents and other cities").fill(
         "use of force"
     )
     page.keyboard.press("Enter")
     page.wait_for_url("**/search/?q=use+of+force")
-    assert page.get_by_role("link", name="Use of Force").is_visible()
+    assert page.get_by_role("link", name="Use of Force", exact=True).is_visible()
     axe_check()
