@@ -6,6 +6,7 @@ through the reverse relations their models declare, so areas import no other app
 
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
 from core import opendata as opendata_writer
@@ -60,17 +61,22 @@ def area_progress_html(area):
 
 def area_detail(request, slug):
     area = get_object_or_404(Area, slug=slug)
-    # The chart, the figures and the ratings table (paragraphs × reports) are the
-    # costly part: built once per content change.
-    standing, table = cached("area-progress", lambda: area_progress_html(area), area.pk)
+
+    def progress_html():
+        # The chart, the figures and the ratings table (paragraphs × reports): costly,
+        # built once per content change, and kept apart from the parts time changes.
+        return cached("area-progress", lambda: area_progress_html(area), area.pk)
+
+    # Read only when the page's kept part (``{% fragment %}``) is built again.
+    progress = SimpleLazyObject(progress_html)
     context = {
         "area": area,
-        "standing": standing,
-        "paragraph_table": table,
+        "standing": SimpleLazyObject(lambda: progress[0]),
+        "paragraph_table": SimpleLazyObject(lambda: progress[1]),
         # Other sections' content about the area, through their own visibility rules.
-        "posts": area.posts.published()[:5],
-        "open_drafts": area.policies.open_for_comment(),
-        "events": area.events.published().upcoming()[:3],
+        "posts": SimpleLazyObject(lambda: area.posts.published()[:5]),
+        "open_drafts": SimpleLazyObject(lambda: area.policies.open_for_comment()),
+        "events": SimpleLazyObject(lambda: area.events.published().upcoming()[:3]),
     }
     return render(request, "areas/area_detail.html", context)
 
@@ -110,7 +116,9 @@ def download(rows, columns, fmt, filename, title):
 
 
 def progress_data(request, fmt):
-    rows = opendata.summary_rows(figures.report_summaries())
+    def rows():
+        return opendata.summary_rows(figures.report_summaries())
+
     title = _("Consent decree progress by monitoring report")
     return download(rows, opendata.SUMMARY_COLUMNS, fmt, "progress", title)
 
@@ -122,7 +130,9 @@ def progress_ratings(request, fmt):
 
 def area_data(request, slug, fmt):
     area = get_object_or_404(Area, slug=slug)
-    rows = opendata.summary_rows(figures.area_summaries(area), area=area)
+    def rows():
+        return opendata.summary_rows(figures.area_summaries(area), area=area)
+
     title = _("%(area)s: progress by monitoring report") % {"area": area.title}
     return download(rows, opendata.SUMMARY_COLUMNS, fmt, f"{area.slug}-progress", title)
 

@@ -2,7 +2,9 @@
 
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 
+from core.fragments import cached
 from core.opendata import download
 
 from . import open_data
@@ -15,9 +17,12 @@ def decree_list(request):
     """Every decree in a table sorted by ``?sort=``, with a timeline and paragraph counts."""
     requested = request.GET.get("sort", "")
     sort, understood = Sort.from_param(requested)
-    comparison = Comparison(ConsentDecree.objects.all(), sort, timezone.localdate())
+    today = timezone.localdate()
     context = {
-        "comparison": comparison,
+        # Read only when the page's kept part (``{% fragment %}``) is built again.
+        "comparison": SimpleLazyObject(
+            lambda: Comparison(ConsentDecree.objects.all(), sort, today)
+        ),
         "headers": sort.headers(),
         "unknown_sort": "" if understood else requested,
     }
@@ -25,8 +30,13 @@ def decree_list(request):
 
 
 def decree_detail(request, slug):
-    decree = get_object_or_404(ConsentDecree, slug=slug)
-    reference = None if decree.is_own_decree else ConsentDecree.objects.own().first()
+    # Kept until content changes or midnight (the years in effect).
+    decree = cached("decree", lambda: get_object_or_404(ConsentDecree, slug=slug), slug, timed=True)
+    reference = None
+    if not decree.is_own_decree:
+        # A list, so that "the site has no decree of its own" is kept too.
+        own = cached("own-decree", lambda: list(ConsentDecree.objects.own()[:1]), timed=True)
+        reference = own[0] if own else None
     context = {"decree": decree, "reference": reference, "today": timezone.localdate()}
     return render(request, "comparisons/decree_detail.html", context)
 

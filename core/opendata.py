@@ -52,7 +52,8 @@ def json_chunks(rows, columns, meta, rows_key):
 
 
 def download(rows, columns, fmt, filename, *, meta=None, rows_key="rows", cache_as=None):
-    """``rows`` (dicts keyed by ``columns``) as ``filename.csv`` or as JSON.
+    """``rows`` (dicts keyed by ``columns``, or a function that gives them, called only
+    when the file is built) as ``filename.csv`` or as JSON.
 
     Streamed, so a large file never sits in memory; or, given ``cache_as`` (a
     name and the parts that tell one file of that name from another), built once
@@ -62,9 +63,10 @@ def download(rows, columns, fmt, filename, *, meta=None, rows_key="rows", cache_
     content_type = "text/csv; charset=utf-8" if fmt == "csv" else "application/json"
 
     def chunks():
+        records = rows() if callable(rows) else rows
         if fmt == "csv":
-            return csv_lines(rows, columns)
-        return json_chunks(rows, columns, meta or {}, rows_key)
+            return csv_lines(records, columns)
+        return json_chunks(records, columns, meta or {}, rows_key)
 
     if cache_as is None:
         response = StreamingHttpResponse(chunks(), content_type=content_type)

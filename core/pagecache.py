@@ -34,6 +34,7 @@ import datetime
 import gzip
 import hashlib
 import logging
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -155,11 +156,7 @@ class Entry:
     def encode(self, coding):
         """The body in ``coding`` ("br", "gzip"), compressed once; None if not smaller."""
         if coding not in self.encoded:
-            if coding == "br":
-                packed = brotli.compress(self.body, quality=5)
-            else:
-                packed = gzip.compress(self.body, compresslevel=6, mtime=0)
-            self.encoded[coding] = packed if len(packed) < len(self.body) else None
+            self.encoded[coding] = _compressed.get(self.etag, coding, self.body)
         return self.encoded[coding]
 
     def compress_all(self):
@@ -198,6 +195,43 @@ class Entry:
             )
             or response
         )
+
+
+class CompressedBodies:
+    """The compressed forms of recent bodies in this process, by their hash (``Entry.etag``).
+
+    With the page cache off or not answering, each request would compress its
+    page again, though most pages come out byte for byte the same until content
+    changes: compressing a megabyte (the sitemap, the ratings file) costs more
+    than building it. Bounded by ``max_bytes`` of compressed output, oldest out first.
+    """
+
+    def __init__(self, max_bytes):
+        self.max_bytes, self.size = max_bytes, 0
+        self.kept = OrderedDict()  # (etag, coding) -> bytes or None
+
+    def get(self, etag, coding, body):
+        key = (etag, coding)
+        if key in self.kept:
+            self.kept.move_to_end(key)
+            return self.kept[key]
+        packed = compress(body, coding)
+        packed = packed if len(packed) < len(body) else None
+        self.kept[key] = packed
+        self.size += len(packed or b"")
+        while self.size > self.max_bytes:
+            _key, dropped = self.kept.popitem(last=False)
+            self.size -= len(dropped or b"")
+        return packed
+
+
+def compress(body, coding):
+    if coding == "br":
+        return brotli.compress(body, quality=5)
+    return gzip.compress(body, compresslevel=6, mtime=0)
+
+
+_compressed = CompressedBodies(max_bytes=16 * 1024 * 1024)
 
 
 def _restream(response, chunks):

@@ -19,6 +19,7 @@ class StaffPreviewMixin:
     """
 
     preview_queryset = None  # every record, drafts included
+    kept_as = None  # read every time: what staff see must never be kept for residents
 
     @method_decorator(staff_only)
     def dispatch(self, request, *args, **kwargs):

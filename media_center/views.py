@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.views.generic import DetailView, ListView
 from markdownx.views import ImageUploadView
 
+from core.fragments import KeptCountMixin, KeptObjectMixin
 from core.preview import StaffPreviewMixin
 from core.sharing import SharedImage
 
@@ -12,7 +13,7 @@ from .forms import EditorImageForm
 from .models import Announcement, Post
 
 
-class PostListView(ListView):
+class PostListView(KeptCountMixin, ListView):
     """Published posts, newest first, ten a page, optionally of one category."""
 
     template_name = "media_center/post_list.html"
@@ -40,10 +41,11 @@ class PostListView(ListView):
 post_list = PostListView.as_view()
 
 
-class PostDetailView(DetailView):
+class PostDetailView(KeptObjectMixin, DetailView):
     """A published post."""
 
     context_object_name = "post"
+    kept_as = "post"
     template_name = "media_center/post_detail.html"
 
     def get_queryset(self):

@@ -5,7 +5,7 @@ from django.utils.functional import SimpleLazyObject
 from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView
 
-from core.fragments import cached
+from core.fragments import KeptCountMixin, KeptObjectMixin, cached
 from core.preview import StaffPreviewMixin
 from core.views import gives_back_refused_forms
 from feedback.intake import handle_submission
@@ -20,7 +20,17 @@ from .windows import zone_name
 PER_PAGE = 20
 
 
-class FilteredListView(ListView):
+def comment_counts(policy):
+    """``comment_count`` and ``website_comment_count`` of ``policy``, as they are now."""
+    return (
+        Policy.objects.filter(pk=policy.pk)
+        .with_comment_count()
+        .values("comment_count", "website_comment_count")
+        .get()
+    )
+
+
+class FilteredListView(KeptCountMixin, ListView):
     """A paginated list narrowed by a filter form read from the query string."""
 
     form_class = None
@@ -58,7 +68,7 @@ class DocumentListView(FilteredListView):
         )
 
 
-class PolicyDetailView(DetailView):
+class PolicyDetailView(KeptObjectMixin, DetailView):
     """A published policy with its window, documents and earlier versions and, while the
     window is open, the comment form, which goes through the feedback intake.
 
@@ -69,18 +79,19 @@ class PolicyDetailView(DetailView):
     context_object_name = "policy"
     template_name = "policies/policy_detail.html"
     http_method_names = ["get", "post", "head", "options"]
+    # Read once per content change and until the next midnight (its window). Its
+    # comment counts change with what residents send, so they are read apart.
+    kept_as = "policy"
 
     def get_queryset(self):
-        return Policy.objects.published()
+        return self.as_shown(Policy.objects.published())
 
-    def get_object(self, queryset=None):
-        policies = (
-            self.get_queryset()
-            .with_window()
-            .with_comment_count()
-            .prefetch_related("areas", "extensions", Prefetch("posts", Post.objects.published()))
+    @staticmethod
+    def as_shown(policies):
+        """``policies`` with what the page shows of each: window, areas, extensions, posts."""
+        return policies.with_window().prefetch_related(
+            "areas", "extensions", Prefetch("posts", Post.objects.published())
         )
-        return super().get_object(policies)
 
     def get(self, request, *args, **kwargs):
         self.object = policy = self.get_object()
@@ -95,7 +106,8 @@ class PolicyDetailView(DetailView):
             status = 403
             context["comment_refused"] = True
             context["refused_message"] = request.POST.get("message", "")
-        context["events"] = policy.events.published().upcoming()[:3]
+        context["events"] = SimpleLazyObject(lambda: policy.events.published().upcoming()[:3])
+        context["comments"] = SimpleLazyObject(lambda: comment_counts(policy))
         documents = policy.documents.published() if policy.is_published else policy.documents.all()
         # Read only when the parts of the page that show them are built (``{% fragment %}``).
         context["documents"] = SimpleLazyObject(lambda: version_history(documents))
@@ -112,6 +124,9 @@ class PolicyPreviewView(StaffPreviewMixin, PolicyDetailView):
 
     preview_queryset = Policy.objects.all()
     http_method_names = ["get", "head", "options"]
+
+    def get_queryset(self):
+        return self.as_shown(super().get_queryset())
 
 
 policy_list = PolicyListView.as_view()

@@ -10,9 +10,8 @@ import copy
 
 from django.conf import settings
 from django.contrib.sitemaps import views
-from django.http import HttpResponse
 
-from core.fragments import cached
+from core.fragments import kept_view
 from core.registry import app_modules
 from core.sitemap_pages import PagesSitemap
 
@@ -34,24 +33,8 @@ def in_every_language(sitemap):
     return sitemap
 
 
-# What of the sitemap view's answer is kept with its text.
-KEPT_HEADERS = ("Content-Type", "Last-Modified", "X-Robots-Tag")
-
-
+@kept_view("sitemap")
 def sitemap_xml(request):
     """/sitemap.xml, built once per content version and scheduled change (every post and
     policy, in every language, is costly to list) for the settings in force."""
-
-    def build():
-        response = views.sitemap(request, sitemaps=sitemaps())
-        response.render()
-        if response.status_code != 200:
-            return None
-        return response.content, {name: response[name] for name in KEPT_HEADERS if name in response}
-
-    address = request.build_absolute_uri()
-    found = cached("sitemap", build, address, timed=True)
-    if found is None:  # a page number past the end: the view's own answer
-        return views.sitemap(request, sitemaps=sitemaps())
-    content, headers = found
-    return HttpResponse(content, headers=headers)
+    return views.sitemap(request, sitemaps=sitemaps())

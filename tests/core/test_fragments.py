@@ -5,13 +5,20 @@ the page cache stays off: what a visitor gets when the page itself is not kept.
 """
 
 import datetime
+import re
 from unittest import mock
 
+import brotli
 import pytest
 from django.template import Context, Template, TemplateSyntaxError
+from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from core.models import SiteSettings
+from core.pagecache import CompressedBodies
+from media_center.models import Post
+from tests.comparisons.factories import ConsentDecreeFactory
 from tests.factories import AreaFactory, PostFactory
 from tests.policies.factories import PolicyFactory
 
@@ -93,3 +100,94 @@ def test_the_tag_needs_a_name():
         Template("{% load fragment_cache %}{% fragment timed %}x{% endfragment %}")
     rendered = Template('{% load fragment_cache %}{% fragment "t" n %}{{ n }}{% endfragment %}')
     assert rendered.render(Context({"n": 1})) == "1"
+
+
+# The layout every page shares, and whole records, kept the same way
+
+
+def test_each_address_keeps_its_own_menu_and_language_link(client, fragments_on):
+    areas = text(client, reverse("areas:list"))
+    posts = text(client, reverse("media_center:list"), {"category": "news"})
+    def current_section(page):
+        menu = page[page.index('<ul class="nav">') :]
+        return re.findall(r'<a href="([^"]+)" aria-current="page">', menu[: menu.index("</ul>")])
+
+    assert current_section(areas) == [reverse("areas:list")]
+    assert current_section(posts) == [reverse("media_center:list")]
+    with translation.override("es"):
+        spanish = reverse("media_center:list")
+    assert f'href="{spanish}?category=news"' in posts
+    assert f'href="{spanish}?category=news"' not in text(client, reverse("media_center:list"))
+
+
+def test_a_site_settings_save_shows_in_every_pages_layout_at_once(
+    client, fragments_on, django_assert_max_num_queries
+):
+    settings = SiteSettings.load()
+    settings.site_name = "Reform Tracker"
+    settings.save()
+    text(client, reverse("privacy"))
+    with django_assert_max_num_queries(1):  # the layout reads nothing: only the page's text
+        assert "Reform Tracker" in text(client, reverse("privacy"))
+    settings.site_name = "Chicago Reform Tracker"
+    settings.save()
+    page = text(client, reverse("privacy"))
+    assert page.count("Chicago Reform Tracker") >= 2  # the header and the footer
+
+
+@pytest.mark.parametrize("kind", ["post", "draft", "decree"])
+def test_a_kept_record_shows_a_save_at_once_and_reads_nothing_meanwhile(
+    client, fragments_on, django_assert_num_queries, kind
+):
+    record = {
+        "post": lambda: PostFactory(summary="Before the report."),
+        "draft": lambda: PolicyFactory(summary="Before the report.", open_today=True),
+        "decree": lambda: ConsentDecreeFactory(notes="Before the report."),
+    }[kind]()
+    field = "notes" if kind == "decree" else "summary"
+    url = record.get_absolute_url()
+    assert "Before the report." in text(client, url)
+    with django_assert_num_queries(0):
+        text(client, url)
+    setattr(record, field, "After the report.")
+    record.save()
+    assert "After the report." in text(client, url)
+
+
+def test_a_staff_preview_of_a_draft_post_is_never_kept_for_residents(staff_client, fragments_on):
+    post = PostFactory(title="Not yet", status=Post.Status.DRAFT)
+    assert "Not yet" in text(staff_client, post.get_preview_url())
+    resident = Client()
+    assert resident.get(post.get_absolute_url()).status_code == 404
+
+
+def test_a_scheduled_post_gets_its_page_and_feeds_at_its_time(client, fragments_on):
+    now = timezone.now().replace(microsecond=0)
+    post = PostFactory(title="Report day", published_at=now + datetime.timedelta(hours=1))
+    feeds = [reverse("media_center:feed"), reverse("media_center:feed_rss")]
+    with travel_to(now):
+        assert client.get(post.get_absolute_url()).status_code == 404
+        for feed in feeds:
+            assert post.title not in text(client, feed)
+    with travel_to(now + datetime.timedelta(hours=1)):
+        assert post.title in text(client, post.get_absolute_url())
+        for feed in feeds:
+            assert post.title in text(client, feed), feed
+
+
+def test_a_new_record_counts_on_a_kept_list_at_once(client, fragments_on):
+    PolicyFactory.create_batch(20)
+    url = reverse("policies:list")
+    assert client.get(url, {"page": 2}).status_code == 404
+    PolicyFactory(title="Search Warrants")
+    assert "Search Warrants" in text(client, url, {"page": 2})
+
+
+def test_compressed_pages_are_kept_within_their_bound():
+    kept = CompressedBodies(max_bytes=4000)
+    pages = {f"page-{n}": "".join(f"<p>{n}-{i}</p>" for i in range(2000)).encode() for n in range(4)}
+    for etag, body in pages.items():
+        assert brotli.decompress(kept.get(etag, "br", body)) == body
+    assert 0 < kept.size <= 4000
+    assert ("page-0", "br") not in kept.kept  # the oldest left first
+    assert ("page-3", "br") in kept.kept

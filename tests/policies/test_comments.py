@@ -196,6 +196,21 @@ def test_letters_and_calls_count_in_the_total_but_not_as_sent_through_this_websi
     assert "4 comments in all, counting letters, calls, emails and meetings." in page
 
 
+def test_a_letter_typed_in_after_a_visit_counts_at_once_on_the_kept_draft(
+    client, clock, settings
+):
+    settings.FRAGMENT_CACHE = True  # the draft itself is kept, as in production
+    policy = PolicyFactory()
+    FeedbackFactory(policy=policy)
+    clock.now = chicago(2023, 8, 19, 0, 0, 0)
+    assert "1 comment received through this website." in visible_text(
+        client.get(policy.get_absolute_url())
+    )
+    FeedbackFactory(policy=policy, channel=Feedback.Channel.LETTER)
+    page = visible_text(client.get(policy.get_absolute_url()))
+    assert "2 comments in all, counting letters, calls, emails and meetings." in page
+
+
 def test_a_closed_draft_without_comments_says_none_came_in(client, clock):
     policy = PolicyFactory()
     clock.now = chicago(2023, 9, 1, 12, 0)
