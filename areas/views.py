@@ -130,6 +130,7 @@ def progress_ratings(request, fmt):
 
 def area_data(request, slug, fmt):
     area = get_object_or_404(Area, slug=slug)
+
     def rows():
         return opendata.summary_rows(figures.area_summaries(area), area=area)
 

@@ -108,6 +108,7 @@ def test_the_tag_needs_a_name():
 def test_each_address_keeps_its_own_menu_and_language_link(client, fragments_on):
     areas = text(client, reverse("areas:list"))
     posts = text(client, reverse("media_center:list"), {"category": "news"})
+
     def current_section(page):
         menu = page[page.index('<ul class="nav">') :]
         return re.findall(r'<a href="([^"]+)" aria-current="page">', menu[: menu.index("</ul>")])
@@ -185,7 +186,9 @@ def test_a_new_record_counts_on_a_kept_list_at_once(client, fragments_on):
 
 def test_compressed_pages_are_kept_within_their_bound():
     kept = CompressedBodies(max_bytes=4000)
-    pages = {f"page-{n}": "".join(f"<p>{n}-{i}</p>" for i in range(2000)).encode() for n in range(4)}
+    pages = {
+        f"page-{n}": "".join(f"<p>{n}-{i}</p>" for i in range(2000)).encode() for n in range(4)
+    }
     for etag, body in pages.items():
         assert brotli.decompress(kept.get(etag, "br", body)) == body
     assert 0 < kept.size <= 4000

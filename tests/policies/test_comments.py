@@ -196,9 +196,7 @@ def test_letters_and_calls_count_in_the_total_but_not_as_sent_through_this_websi
     assert "4 comments in all, counting letters, calls, emails and meetings." in page
 
 
-def test_a_letter_typed_in_after_a_visit_counts_at_once_on_the_kept_draft(
-    client, clock, settings
-):
+def test_a_letter_typed_in_after_a_visit_counts_at_once_on_the_kept_draft(client, clock, settings):
     settings.FRAGMENT_CACHE = True  # the draft itself is kept, as in production
     policy = PolicyFactory()
     FeedbackFactory(policy=policy)
