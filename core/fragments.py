@@ -1,8 +1,8 @@
 """Figures and page parts that are costly to build and the same for everyone, cached by content version.
 
 ``cached("area-progress", build, area.pk)`` returns what ``build()`` returns,
-built once per content version (``core.content_version``) and language and
-kept in the shared cache, so the first visitor after a change builds it and
+built once per content version (``core.content_version``), language and
+release of the code (``core.release``) and kept in the shared cache, so the first visitor after a change builds it and
 every app server uses it until the next change. Only for things that time
 alone does not change (a scheduled post is not one) are cached until content
 changes, however long that takes; the rest (``timed=True``) until content
@@ -20,6 +20,7 @@ from django.utils import timezone, translation
 
 from . import content_version
 from .pagecache import next_change_while
+from .release import release
 
 # Kept at most this long, so that entries of old versions leave the cache.
 FRAGMENT_SECONDS = 24 * 60 * 60
@@ -42,7 +43,8 @@ def cached(name, build, *parts, timed=False):
         parts = (*parts, "none" if until is None else int(until.timestamp()))
     # The parts (a query string, a search) hashed: a key holds no spaces and stays short.
     digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
-    key = ":".join(["fragment", name, translation.get_language() or "", version, digest])
+    language = translation.get_language() or ""
+    key = ":".join(["fragment", release(), name, language, version, digest])
     found = cache.get(key)
     if found is None:
         found = build()

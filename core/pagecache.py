@@ -2,9 +2,10 @@
 
 ``PageCacheMiddleware`` keeps every public page (HTML pages, feeds, the sitemap,
 open-data downloads) in the shared cache, keyed by the full address (scheme,
-host, path, query string) and the active language, and stored with the content
-version (``core.content_version``) it was built from, so a staff save on any app
-server shows at once everywhere. A page is also stored with the next moment
+host, path, query string), the active language and the release of the code
+(``core.release``: a deploy never serves what the earlier release built), and
+stored with the content version (``core.content_version``) it was built from,
+so a staff save on any app server shows at once everywhere. A page is also stored with the next moment
 when time alone changes what it says (``next_change``: a scheduled post's
 time, an announcement's window, local midnight for comment windows and "years
 in effect"), and is never served past it. ``PAGE_CACHE_SECONDS`` bounds how long
@@ -54,6 +55,7 @@ from django.utils.http import parse_http_date_safe
 from . import content_version
 from .clock import earliest
 from .registry import app_modules
+from .release import release
 
 logger = logging.getLogger(__name__)
 
@@ -297,7 +299,7 @@ class PageCacheMiddleware:
         address = request.build_absolute_uri().encode()
         digest = hashlib.blake2b(address, digest_size=16).hexdigest()
         moment = "none" if until is None else int(until.timestamp())
-        return f"page:{translation.get_language()}:{moment}:{digest}"
+        return f"page:{release()}:{translation.get_language()}:{moment}:{digest}"
 
     def look_up(self, request, now):
         """(key, version, until, stored entry or None); key None if the cache does not answer."""
@@ -306,10 +308,9 @@ class PageCacheMiddleware:
         clock = self.clock
         if clock is not None and clock.holds(clock.version, now):
             key = self.key(request, clock.until)
-            found = cache.get_many([content_version.VERSION_KEY, key])
-            version = found.get(content_version.VERSION_KEY)
+            version, stored = content_version.current_and(key)
             if version is not None and version == clock.version:
-                return key, version, clock.until, _current(found.get(key), version)
+                return key, version, clock.until, _current(stored, version)
         version = content_version.current()
         if version is None:
             return None, None, None, None
