@@ -129,6 +129,8 @@ def environment(folder, db_url):
         "STATIC_ROOT": str(Path(folder) / "static"),
         "MEDIA_ROOT": str(Path(folder) / "uploads"),
         "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",
+        # Without REDIS_URL the workers share the content version through a file.
+        "CONTENT_VERSION_FILE": str(Path(folder) / "content-version"),
     }
     os.environ.update(env)
     return env

@@ -24,15 +24,21 @@ is already out of date. If the cache does not answer, the change is retried
 by this process before it next uses the cache.
 """
 
+import logging
+import os
 import secrets
 import time
+from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connections, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from .registry import is_project_app
+
+logger = logging.getLogger(__name__)
 
 VERSION_KEY = "content-version"
 
@@ -44,8 +50,12 @@ def _new_version():
 
 
 def bump():
-    """Record a new version in the cache; remember to retry if the cache did not answer."""
+    """Record a new version; remember to retry if it could not be recorded."""
     global _pending
+    path = settings.CONTENT_VERSION_FILE
+    if path:
+        _pending = not _write(Path(path), _new_version())
+        return
     cache.set(VERSION_KEY, _new_version(), timeout=None)
     _pending = not getattr(cache, "reachable", True)
 
@@ -58,12 +68,75 @@ def retry_pending():
 
 
 def current():
-    """The current version, starting one if the cache has none; None if the cache does not answer."""
+    """The current version, starting one if there is none; None if it cannot be read."""
+    path = settings.CONTENT_VERSION_FILE
+    if path:
+        version = _read(Path(path))
+        if version is None and _write(Path(path), _new_version(), only_if_missing=True):
+            version = _read(Path(path))
+        return version
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _new_version(), timeout=None)
         version = cache.get(VERSION_KEY)
     return version
+
+
+def current_and(key):
+    """(the current version, what the cache holds under ``key``): one round trip to a shared cache."""
+    if settings.CONTENT_VERSION_FILE:
+        return current(), cache.get(key)
+    found = cache.get_many([VERSION_KEY, key])
+    return found.get(VERSION_KEY), found.get(key)
+
+
+# Without a shared cache (no REDIS_URL) each process of an app server keeps its own
+# cache, and the processes share the version through a file (CONTENT_VERSION_FILE):
+# reading a few bytes costs microseconds.
+
+
+def _read(path):
+    try:
+        return path.read_text().strip() or None
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        _warn_once(error)
+        return None
+
+
+def _write(path, version, only_if_missing=False):
+    """Write ``version`` whole (a reader never sees half of it); False if it could not be."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if only_if_missing:
+            with path.open("x") as file:  # only one process starts the version
+                file.write(version)
+            return True
+        partial = path.with_name(f".{path.name}.{os.getpid()}")
+        partial.write_text(version)
+        os.replace(partial, path)
+        return True
+    except FileExistsError:
+        return True
+    except OSError as error:
+        _warn_once(error)
+        return False
+
+
+_warned = False
+
+
+def _warn_once(error):
+    global _warned
+    if not _warned:
+        _warned = True
+        logger.error(
+            "Cannot read or write the content version at %s (CONTENT_VERSION_FILE): %s. "
+            "Pages are built on every request until it can be.",
+            settings.CONTENT_VERSION_FILE,
+            error,
+        )
 
 
 def content_changed(using="default"):

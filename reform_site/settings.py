@@ -158,6 +158,15 @@ else:
         }
     }
 
+# Without REDIS_URL every process keeps its own cache; the processes of one app
+# server then share the content version (core/content_version.py) through this
+# file, so a save through one shows at once on all. Several app servers need Redis.
+CONTENT_VERSION_FILE = None
+if not REDIS_URL:
+    CONTENT_VERSION_FILE = Path(
+        env.str("CONTENT_VERSION_FILE", default=str(VAR_DIR / "content-version"))
+    )
+
 # The page cache for anonymous visitors (core/pagecache.py): the longest any
 # page is kept (0 turns it off), the largest page or download it keeps, and
 # addresses it never keeps.

@@ -25,3 +25,6 @@ SITE_URL = "http://testserver"
 # the page cache on where it is what they test.
 PAGE_CACHE_SECONDS = 0
 FRAGMENT_CACHE = False
+# One process: the version stays in its cache (tests/core/test_content_version_file.py
+# tests the file that the processes of an app server share).
+CONTENT_VERSION_FILE = None
