@@ -22,23 +22,28 @@ form back with its text instead of storing it.
 
 import datetime
 import logging
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from core.fragments import cached
 from core.i18n import current_language
+from core.pagecache import visitor_may_share
 
 from .abuse import (
     client_fingerprint,
     count_submission,
+    new_form_token,
     read_form_token,
     token_for_form_given_back,
 )
@@ -50,6 +55,13 @@ logger = logging.getLogger(__name__)
 # The session remembers [reference, sent at (POSIX time)] for what it sent, newest last.
 SESSION_KEY = "feedback_sent"
 SESSION_KEEPS = 20
+
+
+# Where a kept form page holds each visitor's own values: strings a rendered page
+# cannot otherwise hold (templates escape "<" and nothing strips to a NUL).
+CSRF_HOLE = "\x00<csrf-token>\x00"
+FORM_TOKEN_HOLE = "\x00<form-token>\x00"  # noqa: S105 (a placeholder, no secret)
+_CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 
 
 @dataclass
@@ -254,3 +266,40 @@ def _rate_limited(request, form, retry_after):
     response = HttpResponse(html, status=429)
     response["Retry-After"] = str(retry_after)
     return response
+
+
+def form_page(request, form, render):
+    """The page showing ``form``, as ``render()`` gives it, kept whole when it can be.
+
+    A blank form shown to a visitor who gets what everyone gets (no session, no
+    messages: ``core.pagecache.visitor_may_share``) differs from everyone else's
+    page only in its CSRF token and its form token. Such a page is kept per
+    address, language and content version until time next changes a page
+    (``core.fragments``), with holes where the two tokens go, and each visitor
+    gets it with a CSRF token and a form token of their own. Anything else (a
+    form sent back, a signed-in member of staff) is rendered every time.
+    """
+    if form is None or form.is_bound or not visitor_may_share(request):
+        return render()
+    rendered = None
+
+    def build():
+        nonlocal rendered
+        rendered = render()
+        if hasattr(rendered, "render"):  # a TemplateResponse
+            rendered.render()
+        page = rendered.content.decode()
+        csrf_tokens = set(_CSRF_INPUT.findall(page))
+        form_token = form.initial.get("form_token", "")
+        if rendered.status_code != 200 or not csrf_tokens or form_token not in page:
+            return None  # not the page this is for: never kept
+        for token in csrf_tokens:
+            page = page.replace(token, CSRF_HOLE)
+        return page.replace(form_token, FORM_TOKEN_HOLE)
+
+    page = cached("form-page", build, request.build_absolute_uri(), timed=True)
+    if page is None:
+        return rendered if rendered is not None else render()
+    token = form.initial.get("form_token") or new_form_token()
+    content = page.replace(CSRF_HOLE, get_token(request)).replace(FORM_TOKEN_HOLE, token)
+    return HttpResponse(content)

@@ -5,7 +5,12 @@ from django.views.decorators.cache import never_cache
 
 from core.views import gives_back_refused_forms
 
-from .intake import confirmation_shows_details, handle_submission, when_sent_in_this_session
+from .intake import (
+    confirmation_shows_details,
+    form_page,
+    handle_submission,
+    when_sent_in_this_session,
+)
 from .models import Feedback, FeedbackPage
 
 
@@ -16,7 +21,10 @@ def feedback_form(request):
     intake = handle_submission(request)
     if intake.response:
         return intake.response
-    return render(request, "feedback/feedback_form.html", {"form": intake.form})
+    form = intake.form
+    return form_page(
+        request, form, lambda: render(request, "feedback/feedback_form.html", {"form": form})
+    )
 
 
 @never_cache

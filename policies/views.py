@@ -8,7 +8,7 @@ from django.views.generic import DetailView, ListView
 from core.fragments import KeptCountMixin, KeptObjectMixin, cached
 from core.preview import StaffPreviewMixin
 from core.views import gives_back_refused_forms
-from feedback.intake import handle_submission
+from feedback.intake import form_page, handle_submission
 from media_center.models import Post
 
 from .changes import text_changes
@@ -114,7 +114,11 @@ class PolicyDetailView(KeptObjectMixin, DetailView):
         context["text_history"] = SimpleLazyObject(
             lambda: cached("draft-text-history", lambda: text_changes(policy), policy.pk)
         )
-        return self.render_to_response(self.get_context_data(**context), status=status)
+        return form_page(
+            request,
+            context.get("feedback_form"),
+            lambda: self.render_to_response(self.get_context_data(**context), status=status),
+        )
 
     post = get
 
