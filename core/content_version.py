@@ -82,14 +82,6 @@ def current():
     return version
 
 
-def current_and(key):
-    """(the current version, what the cache holds under ``key``): one round trip to a shared cache."""
-    if settings.CONTENT_VERSION_FILE:
-        return current(), cache.get(key)
-    found = cache.get_many([VERSION_KEY, key])
-    return found.get(VERSION_KEY), found.get(key)
-
-
 # Without a shared cache (no REDIS_URL) each process of an app server keeps its own
 # cache, and the processes share the version through a file (CONTENT_VERSION_FILE):
 # reading a few bytes costs microseconds.

@@ -19,6 +19,7 @@ from django.http import HttpResponse
 from django.utils import timezone, translation
 
 from . import content_version
+from .near_cache import near
 from .pagecache import next_change_while
 from .release import release
 
@@ -45,10 +46,13 @@ def cached(name, build, *parts, timed=False):
     digest = hashlib.blake2b("\x1f".join(map(str, parts)).encode(), digest_size=16).hexdigest()
     language = translation.get_language() or ""
     key = ":".join(["fragment", release(), name, language, version, digest])
-    found = cache.get(key)
+    found = near.get(key)
     if found is None:
-        found = build()
-        cache.set(key, found, FRAGMENT_SECONDS)
+        found = cache.get(key)
+        if found is None:
+            found = build()
+            cache.set(key, found, FRAGMENT_SECONDS)
+        near.set(key, found, FRAGMENT_SECONDS)
     return found
 
 

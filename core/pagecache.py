@@ -54,6 +54,7 @@ from django.utils.http import parse_http_date_safe
 
 from . import content_version
 from .clock import earliest
+from .near_cache import near
 from .registry import app_modules
 from .release import release
 
@@ -154,6 +155,10 @@ class Entry:
             streamed=response.streaming,
         )
         return entry, None
+
+    def near_size(self):
+        """The bytes it holds, for ``near_cache``."""
+        return len(self.body) + sum(len(packed or b"") for packed in self.encoded.values())
 
     def encode(self, coding):
         """The body in ``coding`` ("br", "gzip"), compressed once; None if not smaller."""
@@ -295,29 +300,35 @@ class PageCacheMiddleware:
         self.get_response = get_response
         self.clock = None  # this app server's Clock, recomputed when the version changes
 
-    def key(self, request, until):
+    def key(self, request, version, until):
         address = request.build_absolute_uri().encode()
         digest = hashlib.blake2b(address, digest_size=16).hexdigest()
         moment = "none" if until is None else int(until.timestamp())
-        return f"page:{release()}:{translation.get_language()}:{moment}:{digest}"
+        language = translation.get_language()
+        return f"page:{release()}:{language}:{version}:{moment}:{digest}"
 
     def look_up(self, request, now):
-        """(key, version, until, stored entry or None); key None if the cache does not answer."""
+        """(key, version, until, stored entry or None); key None if the cache does not answer.
+
+        The key holds the version and the next change, so what it names never
+        changes: this process keeps what it read (``near_cache``), and a hit then
+        costs one small round trip to the shared cache, for the version.
+        """
         if not content_version.retry_pending():
             return None, None, None, None
-        clock = self.clock
-        if clock is not None and clock.holds(clock.version, now):
-            key = self.key(request, clock.until)
-            version, stored = content_version.current_and(key)
-            if version is not None and version == clock.version:
-                return key, version, clock.until, _current(stored, version)
         version = content_version.current()
         if version is None:
             return None, None, None, None
-        until = next_change(now)
-        self.clock = Clock(version, now, until)
-        key = self.key(request, until)
-        return key, version, until, _current(cache.get(key), version)
+        clock = self.clock
+        if clock is None or not clock.holds(version, now):
+            clock = self.clock = Clock(version, now, next_change(now))
+        key = self.key(request, version, clock.until)
+        entry = near.get(key)
+        if entry is None:
+            entry = _current(cache.get(key), version)
+            if entry is not None:
+                near.set(key, entry, settings.PAGE_CACHE_SECONDS)
+        return key, version, clock.until, entry
 
     def __call__(self, request):
         if not visitor_may_share(request):
@@ -340,6 +351,7 @@ class PageCacheMiddleware:
             if timeout > 0:
                 entry.compress_all()
                 cache.set(key, entry, timeout)
+                near.set(key, entry, timeout)
         if key is None:
             return entry.response(request, until, None, "off")
         return entry.response(request, until, now, "miss")

@@ -8,13 +8,17 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from core.near_cache import near
+
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
     """Each test starts with an empty cache (site settings, rate limits)."""
     cache.clear()
+    near.clear()
     yield
     cache.clear()
+    near.clear()
 
 
 @pytest.fixture(autouse=True)

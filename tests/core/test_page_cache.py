@@ -251,9 +251,9 @@ def test_the_query_string_and_the_language_are_part_of_the_key(client, page_cach
     middleware = PageCacheMiddleware(lambda request: None)
     request = rf.get("/areas/")
     with translation.override("en"):
-        english = middleware.key(request, None)
+        english = middleware.key(request, "v1", None)
     with translation.override("es"):
-        spanish = middleware.key(request, None)
+        spanish = middleware.key(request, "v1", None)
     assert english != spanish
 
 
