@@ -35,7 +35,6 @@ import datetime
 import gzip
 import hashlib
 import logging
-from collections import OrderedDict
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -54,7 +53,7 @@ from django.utils.http import parse_http_date_safe
 
 from . import content_version
 from .clock import earliest
-from .near_cache import near
+from .near_cache import NearCache, near
 from .registry import app_modules
 from .release import release
 
@@ -163,7 +162,7 @@ class Entry:
     def encode(self, coding):
         """The body in ``coding`` ("br", "gzip"), compressed once; None if not smaller."""
         if coding not in self.encoded:
-            self.encoded[coding] = _compressed.get(self.etag, coding, self.body)
+            self.encoded[coding] = compressed(self.etag, coding, self.body)
         return self.encoded[coding]
 
     def compress_all(self):
@@ -204,32 +203,21 @@ class Entry:
         )
 
 
-class CompressedBodies:
-    """The compressed forms of recent bodies in this process, by their hash (``Entry.etag``).
+def compressed(etag, coding, body):
+    """``body`` in ``coding``, or None if that is not smaller; compressed once per process.
 
     With the page cache off or not answering, each request would compress its
     page again, though most pages come out byte for byte the same until content
     changes: compressing a megabyte (the sitemap, the ratings file) costs more
-    than building it. Bounded by ``max_bytes`` of compressed output, oldest out first.
+    than building it. So the compressed forms are kept by the body's hash
+    (``Entry.etag``) in this process (``near_cache``), 16 MB at most.
     """
-
-    def __init__(self, max_bytes):
-        self.max_bytes, self.size = max_bytes, 0
-        self.kept = OrderedDict()  # (etag, coding) -> bytes or None
-
-    def get(self, etag, coding, body):
-        key = (etag, coding)
-        if key in self.kept:
-            self.kept.move_to_end(key)
-            return self.kept[key]
+    key = ("compressed", etag, coding)
+    packed = _compressed.get(key)
+    if packed is None:
         packed = compress(body, coding)
-        packed = packed if len(packed) < len(body) else None
-        self.kept[key] = packed
-        self.size += len(packed or b"")
-        while self.size > self.max_bytes:
-            _key, dropped = self.kept.popitem(last=False)
-            self.size -= len(dropped or b"")
-        return packed
+        _compressed.set(key, packed, COMPRESSED_SECONDS)
+    return packed if len(packed) < len(body) else None
 
 
 def compress(body, coding):
@@ -238,7 +226,8 @@ def compress(body, coding):
     return gzip.compress(body, compresslevel=6, mtime=0)
 
 
-_compressed = CompressedBodies(max_bytes=16 * 1024 * 1024)
+COMPRESSED_SECONDS = 24 * 60 * 60
+_compressed = NearCache(max_bytes=16 * 1024 * 1024)
 
 
 def _restream(response, chunks):

@@ -65,10 +65,10 @@ def site(request):
     ``is_current``), for the language link, ``hreflang`` alternates and anything
     else that needs the page's address in another language.
     """
-    settings = SiteSettings.load()
+    site_settings = SiteSettings.load()
     return {
-        "site": settings,
-        "layout": SimpleLazyObject(lambda: layout(request, settings)),
+        "site": site_settings,
+        "layout": SimpleLazyObject(lambda: layout(request, site_settings)),
         "canonical_url": canonical_url(request),
         "language_versions": SimpleLazyObject(lambda: page_in_languages(request)),
     }

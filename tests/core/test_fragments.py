@@ -15,8 +15,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from core import pagecache
 from core.models import SiteSettings
-from core.pagecache import CompressedBodies
+from core.near_cache import NearCache
 from media_center.models import Post
 from tests.comparisons.factories import ConsentDecreeFactory
 from tests.factories import AreaFactory, PostFactory
@@ -184,13 +185,14 @@ def test_a_new_record_counts_on_a_kept_list_at_once(client, fragments_on):
     assert "Search Warrants" in text(client, url, {"page": 2})
 
 
-def test_compressed_pages_are_kept_within_their_bound():
-    kept = CompressedBodies(max_bytes=4000)
+def test_compressed_pages_are_kept_within_their_bound(monkeypatch):
+    kept = NearCache(max_bytes=6400)
+    monkeypatch.setattr(pagecache, "_compressed", kept)
     pages = {
-        f"page-{n}": "".join(f"<p>{n}-{i}</p>" for i in range(2000)).encode() for n in range(4)
+        f"page-{n}": "".join(f"<p>{n}-{i}</p>" for i in range(2000)).encode() for n in range(5)
     }
     for etag, body in pages.items():
-        assert brotli.decompress(kept.get(etag, "br", body)) == body
-    assert 0 < kept.size <= 4000
-    assert ("page-0", "br") not in kept.kept  # the oldest left first
-    assert ("page-3", "br") in kept.kept
+        assert brotli.decompress(pagecache.compressed(etag, "br", body)) == body
+    assert 0 < kept.size <= 6400
+    assert ("compressed", "page-0", "br") not in kept.kept  # the oldest left first
+    assert ("compressed", "page-4", "br") in kept.kept
