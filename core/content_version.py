@@ -24,6 +24,8 @@ is already out of date. If the cache does not answer, the change is retried
 by this process before it next uses the cache.
 """
 
+import contextlib
+import contextvars
 import logging
 import os
 import secrets
@@ -52,6 +54,7 @@ def _new_version():
 def bump():
     """Record a new version; remember to retry if it could not be recorded."""
     global _pending
+    _forget_for_this_request()
     path = settings.CONTENT_VERSION_FILE
     if path:
         _pending = not _write(Path(path), _new_version())
@@ -68,7 +71,40 @@ def retry_pending():
 
 
 def current():
-    """The current version, starting one if there is none; None if it cannot be read."""
+    """The current version, starting one if there is none; None if it cannot be read.
+
+    Within ``read_once()`` (a request) it is read once, and again after a change.
+    """
+    held = _this_request.get()
+    if held and held[0] is not None:
+        return held[0]
+    version = _read_current()
+    if held:
+        held[0] = version
+    return version
+
+
+@contextlib.contextmanager
+def read_once():
+    """Read the version at most once within (one request: the layout, each kept part
+    and the page cache would otherwise each ask the shared cache for it)."""
+    token = _this_request.set([None])
+    try:
+        yield
+    finally:
+        _this_request.reset(token)
+
+
+_this_request = contextvars.ContextVar("content_version_this_request", default=None)
+
+
+def _forget_for_this_request():
+    held = _this_request.get()
+    if held:
+        held[0] = None
+
+
+def _read_current():
     path = settings.CONTENT_VERSION_FILE
     if path:
         version = _read(Path(path))

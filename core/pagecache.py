@@ -320,6 +320,10 @@ class PageCacheMiddleware:
         return key, version, clock.until, entry
 
     def __call__(self, request):
+        with content_version.read_once():
+            return self.serve(request)
+
+    def serve(self, request):
         if not visitor_may_share(request):
             return self.get_response(request)
         now = timezone.now()

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from core import pagecache
+from core import content_version, pagecache
 from core.models import SiteSettings
 from core.near_cache import NearCache
 from media_center.models import Post
@@ -196,3 +196,20 @@ def test_compressed_pages_are_kept_within_their_bound(monkeypatch):
     assert 0 < kept.size <= 6400
     assert ("compressed", "page-0", "br") not in kept.kept  # the oldest left first
     assert ("compressed", "page-4", "br") in kept.kept
+
+
+def test_a_page_asks_for_the_content_version_once_however_many_parts_it_keeps(client, fragments_on):
+    PolicyFactory.create_batch(3)
+    url = reverse("policies:list")  # the layout, the list's count and the list: three kept parts
+    text(client, url)
+    reads = mock.patch.object(content_version, "_read_current", wraps=content_version._read_current)
+    with reads as read:
+        text(client, url)
+    assert read.call_count == 1
+
+
+def test_a_change_during_a_request_is_read_again(db):
+    with content_version.read_once():
+        before = content_version.current()
+        PolicyFactory()  # a save, as staff make in the admin
+        assert content_version.current() != before
