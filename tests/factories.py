@@ -23,6 +23,12 @@ def admin_form_in_english(model, data, prefix=""):
     }
 
 
+def local_noon():
+    """Noon today in the site's time zone: a test that moves the clock a few hours on
+    from it never crosses local midnight, which changes pages too (comment windows)."""
+    return timezone.make_aware(datetime.datetime.combine(timezone.localdate(), datetime.time(12)))
+
+
 class AreaFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Area

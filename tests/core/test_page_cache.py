@@ -15,7 +15,13 @@ from core import content_version
 from core.models import SiteSettings
 from core.pagecache import PageCacheMiddleware
 from media_center.models import Post
-from tests.factories import AnnouncementFactory, AreaFactory, PostFactory, admin_form_in_english
+from tests.factories import (
+    AnnouncementFactory,
+    AreaFactory,
+    PostFactory,
+    admin_form_in_english,
+    local_noon,
+)
 from tests.html_text import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -105,7 +111,7 @@ def test_a_staff_save_is_visible_at_once_on_a_second_app_server(page_cache, shar
 
 
 def test_a_scheduled_post_appears_at_its_time_without_a_save(client, page_cache):
-    now = timezone.now().replace(microsecond=0)
+    now = local_noon()
     post = PostFactory(title="Report day", published_at=now + datetime.timedelta(hours=1))
     link = post.get_absolute_url()
     pages = ["/", reverse("media_center:list"), reverse("media_center:feed"), "/sitemap.xml"]

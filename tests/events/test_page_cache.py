@@ -5,12 +5,11 @@ from unittest import mock
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 
 from alerts.sending import send_pending
 from events.models import Event
 from tests.alerts.factories import SubscriptionFactory
-from tests.factories import PostFactory
+from tests.factories import PostFactory, local_noon
 
 from .factories import EventFactory
 
@@ -29,7 +28,7 @@ def travel_to(moment):
 
 
 def test_an_event_moves_from_upcoming_to_past_when_it_ends_without_a_save(client, page_cache):
-    now = timezone.now().replace(microsecond=0)
+    now = local_noon()
     event = EventFactory(
         title="Budget hearing",
         starts_at=now - datetime.timedelta(hours=1),
