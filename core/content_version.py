@@ -59,7 +59,11 @@ def bump():
     if path:
         _pending = not _write(Path(path), _new_version())
         return
-    cache.set(VERSION_KEY, _new_version(), timeout=None)
+    announce = getattr(cache, "announce", None)  # Redis: tells every app server at once
+    if announce:
+        announce(VERSION_KEY, _new_version())
+    else:
+        cache.set(VERSION_KEY, _new_version(), timeout=None)
     _pending = not getattr(cache, "reachable", True)
 
 
@@ -111,10 +115,12 @@ def _read_current():
         if version is None and _write(Path(path), _new_version(), only_if_missing=True):
             version = _read(Path(path))
         return version
-    version = cache.get(VERSION_KEY)
+    # With Redis, each process keeps the version until a change is announced.
+    get = getattr(cache, "get_watched", cache.get)
+    version = get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, _new_version(), timeout=None)
-        version = cache.get(VERSION_KEY)
+        version = get(VERSION_KEY)
     return version
 
 
