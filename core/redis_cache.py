@@ -111,11 +111,17 @@ class ResilientRedisCache(RedisCache):
     def announce(self, key, value):
         """Set ``key`` to ``value`` for good, and tell every process watching it."""
         self.set(key, value, timeout=None)
+        if not self.reachable:  # not set: keep nothing (``content_version`` tries again)
+            return
         _watch_for(self, key).changed_here(value)
         self._call(lambda: 0, self._cache.get_client(write=True).publish, _channel(self, key), "")
 
+    def resting(self):
+        """Whether Redis failed a moment ago: calls answer at once, without asking it."""
+        return self._failing and time.monotonic() < self._down_until
+
     def _call(self, fallback, method, *args, **kwargs):
-        if self._failing and time.monotonic() < self._down_until:
+        if self.resting():
             return fallback()
         try:
             result = method(*args, **kwargs)
@@ -242,7 +248,7 @@ class Watch:
         now = time.monotonic()
         if self.pid != os.getpid():  # a new process: nothing of the parent's holds
             self.pid, self.pubsub, self.read_at = os.getpid(), None, float("-inf")
-        if self.pubsub is None and now >= self.retry_at:
+        if self.pubsub is None and now >= self.retry_at and not self.cache.resting():
             self._subscribe(now)
         if self.pubsub is None:
             return self.cache.get(self.key, default)
@@ -264,15 +270,16 @@ class Watch:
                 self.value, self.read_at = value, time.monotonic()
 
     def _subscribe(self, now):
+        pubsub = self.cache._cache.get_client(write=True).pubsub()
         try:
-            pubsub = self.cache._cache.get_client(write=True).pubsub()
             pubsub.subscribe(self.channel)
             # Wait for Redis to confirm, so no change made after the read below is missed.
             confirmed = pubsub.get_message(timeout=self.SUBSCRIBE_TIMEOUT)
         except UNREACHABLE:
             confirmed = None
         if not confirmed or confirmed["type"] != "subscribe":
-            self.retry_at = now + self.RETRY_SECONDS
+            self.pubsub = pubsub
+            self._unsubscribed(now)
             return
         self.pubsub, self.read_at = pubsub, float("-inf")
 

@@ -134,3 +134,16 @@ def test_with_redis_unreachable_the_version_is_none_and_pages_are_built(client, 
         page = client.get(reverse("areas:list"))
         assert page.status_code == 200
         assert page["X-Page-Cache"] == "off"
+
+
+def test_while_redis_rests_after_a_failure_the_watch_does_not_try_to_subscribe(
+    unreachable_cache, monkeypatch
+):
+    """During an outage only the cache itself asks Redis, once per pause; the watch
+    adds no wait of its own (a connection timeout, if the host drops packets)."""
+    attempts = []
+    monkeypatch.setattr(redis_cache.Watch, "_subscribe", lambda self, now: attempts.append(now))
+    assert cache.get("anything") is None  # fails: the cache rests
+    for _ in range(5):
+        assert cache.get_watched(content_version.VERSION_KEY) is None
+    assert attempts == []
