@@ -199,7 +199,9 @@ class ResilientRedisCache(RedisCache):
 
 
 def _channel(cache, key):
-    return f"{cache.make_key(key)}:changed@{','.join(cache._servers)}"
+    """The key's channel. Channels are not per database: it names the Redis database
+    (without any password in its address), so two sites sharing a Redis do not mix."""
+    return f"{cache.make_key(key)}:changed@{cache._where}"
 
 
 _watches = {}
