@@ -300,8 +300,9 @@ class PageCacheMiddleware:
         """(key, version, until, stored entry or None); key None if the cache does not answer.
 
         The key holds the version and the next change, so what it names never
-        changes: this process keeps what it read (``near_cache``), and a hit then
-        costs one small round trip to the shared cache, for the version.
+        changes: this process keeps what it read (``near_cache``). With Redis the
+        version, too, is kept until a change is announced (``redis_cache.Watch``),
+        so a hit asks Redis nothing.
         """
         if not content_version.retry_pending():
             return None, None, None, None

@@ -4,15 +4,11 @@ Each gunicorn worker then keeps its own cache; a save through one worker must
 still show at once through every other.
 """
 
-import os
-import subprocess
-import sys
-
 import pytest
-from django.conf import settings as django_settings
 from django.urls import reverse
 
 from core import content_version
+from tests.core.other_process import bump_in_another_process
 from tests.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,26 +20,12 @@ def version_file(tmp_path, settings, page_cache):
     return settings.CONTENT_VERSION_FILE
 
 
-def bump_in_another_process(path):
-    """What a save through another worker does: that process records a new version."""
-    script = (
-        "import django; django.setup()\n"
-        "from django.conf import settings\n"
-        f"settings.CONTENT_VERSION_FILE = {str(path)!r}\n"
-        "from core import content_version; content_version.bump()\n"
-    )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "reform_site.test_settings"}
-    subprocess.run(  # noqa: S603 (this interpreter, our own script)
-        [sys.executable, "-c", script], check=True, env=env, cwd=django_settings.BASE_DIR
-    )
-
-
 def test_a_change_recorded_by_another_process_empties_this_ones_pages(client, version_file):
     AreaFactory(title="Use of Force")
     url = reverse("areas:list")
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
-    bump_in_another_process(version_file)
+    bump_in_another_process(CONTENT_VERSION_FILE=str(version_file))
     assert client.get(url)["X-Page-Cache"] == "miss"
 
 

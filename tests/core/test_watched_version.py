@@ -4,16 +4,13 @@ A page served from the cache then costs no round trip to Redis, and a save on
 any app server still shows at once on every other.
 """
 
-import os
-import subprocess
-import sys
-
 import pytest
 from django.conf import settings as django_settings
 from django.core.cache import cache
 from django.urls import reverse
 
 from core import content_version, redis_cache
+from tests.core.other_process import bump_in_another_process
 from tests.factories import AreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -30,20 +27,6 @@ def watched(shared_redis, page_cache, monkeypatch):
         if watch.pubsub is not None:
             watch.pubsub.close()
     redis_cache._watches.clear()
-
-
-def bump_on_another_app_server(prefix):
-    """What a save on another app server does: that process announces a new version."""
-    script = (
-        "import django; django.setup()\n"
-        "from django.conf import settings\n"
-        f"settings.CACHES = {django_settings.CACHES!r}\n"
-        "from core import content_version; content_version.bump()\n"
-    )
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "reform_site.test_settings"}
-    subprocess.run(  # noqa: S603 (this interpreter, our own script)
-        [sys.executable, "-c", script], check=True, env=env, cwd=django_settings.BASE_DIR
-    )
 
 
 def version_reads(monkeypatch):
@@ -65,7 +48,7 @@ def test_a_save_on_another_app_server_empties_this_ones_pages_at_once(client, wa
     url = reverse("areas:list")
     client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
-    bump_on_another_app_server(watched.prefix)
+    bump_in_another_process(CACHES=django_settings.CACHES)
     assert client.get(url)["X-Page-Cache"] == "miss"
     assert client.get(url)["X-Page-Cache"] == "hit"
 
@@ -99,7 +82,7 @@ def test_a_lost_subscription_falls_back_to_reading_and_misses_no_change(client, 
     # Redis drops this process's subscription (a restart, a network blip)...
     watched.client_kill_filter(_type="pubsub")
     # ... and meanwhile another app server saves.
-    bump_on_another_app_server(watched.prefix)
+    bump_in_another_process(CACHES=django_settings.CACHES)
     assert client.get(url)["X-Page-Cache"] == "miss"
     assert client.get(url)["X-Page-Cache"] == "hit"
 
